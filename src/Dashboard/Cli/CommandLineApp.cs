@@ -1,0 +1,48 @@
+using System.CommandLine;
+using Spectre.Console;
+using EmoStream.Dashboard.Cli.Commands;
+
+namespace EmoStream.Dashboard.Cli;
+
+/// <summary>The <c>emostream</c> command line: <c>serve</c> is the default verb.</summary>
+public static class CommandLineApp
+{
+    public static RootCommand Build(CliContext context)
+    {
+        var serve = ServeCommand.Create(context);
+        var root = new RootCommand("EmoStream: real-time multimodal emotion monitoring with a context-dependent DANN.")
+        {
+            serve,
+        };
+        // `emostream` alone runs the dashboard.
+        foreach (var option in serve.Options) root.Options.Add(option);
+        root.Action = serve.Action;
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, CliContext? context = null)
+    {
+        var owned = context is null;
+        context ??= CliContext.CreateDefault();
+        try
+        {
+            var root = Build(context);
+            var parsed = root.Parse(args);
+            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (UserErrors.IsUserError(e))
+        {
+            context.Error.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            return ExitCodes.UserError;
+        }
+        catch (OperationCanceledException)
+        {
+            context.Error.MarkupLine("[yellow]cancelled[/]");
+            return ExitCodes.Cancelled;
+        }
+        finally
+        {
+            if (owned) context.Dispose();
+        }
+    }
+}

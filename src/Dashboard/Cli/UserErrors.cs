@@ -1,0 +1,22 @@
+using EmoStream.Inference.Corpora;
+
+namespace EmoStream.Dashboard.Cli;
+
+/// <summary>
+/// Exceptions that describe a user's input (a malformed file, a missing path, a mismatched model): the CLI
+/// prints their message alone, without a stack trace. Anything else is a bug and keeps its trace.
+/// Each project owns its error types; this is the one place that knows them all.
+/// </summary>
+public static class UserErrors
+{
+    public static bool IsUserError(Exception e) => e is CorpusFormatException
+        or CorpusManifestException
+        or InvalidDataException
+        or FileNotFoundException
+        or DirectoryNotFoundException
+        or UnauthorizedAccessException
+        or CliUsageException;
+}
+
+/// <summary>A combination of options that parses but makes no sense (for instance a test group that is also labeled).</summary>
+public sealed class CliUsageException(string message) : Exception(message);

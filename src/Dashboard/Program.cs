@@ -1,0 +1,3 @@
+using EmoStream.Dashboard.Cli;
+
+return await CommandLineApp.RunAsync(args);
