@@ -1,0 +1,41 @@
+namespace EmoStream.Inference.Training;
+
+/// <summary>Optimisation settings, bound from the <c>Training</c> section of appsettings.json. Defaults are the paper's (Section 3.3).</summary>
+public sealed class TrainingOptions
+{
+    public const string Section = "Training";
+
+    public int Epochs { get; set; } = 100;
+
+    /// <summary>Dialogues per mini-batch.</summary>
+    public int BatchDialogues { get; set; } = 20;
+
+    public double LearningRate { get; set; } = 1e-4;
+
+    /// <summary>L2 regularisation, applied as Adam's weight decay.</summary>
+    public double WeightDecay { get; set; } = 1e-5;
+
+    /// <summary>Weight of the reversed speaker gradient; 0 gives the paper's comparison system.</summary>
+    public double Lambda { get; set; } = 1.0;
+
+    public int Seed { get; set; } = 1;
+
+    /// <summary>Intra-op threads for libtorch; 0 keeps its default (all cores).</summary>
+    public int Threads { get; set; }
+
+    public void Validate()
+    {
+        if (Epochs < 1) throw new ArgumentException($"epochs must be at least 1, got {Epochs}");
+        if (BatchDialogues < 1) throw new ArgumentException($"batch size must be at least 1 dialogue, got {BatchDialogues}");
+        if (LearningRate <= 0) throw new ArgumentException($"learning rate must be positive, got {LearningRate}");
+        if (WeightDecay < 0) throw new ArgumentException($"weight decay must be non-negative, got {WeightDecay}");
+        if (Lambda < 0) throw new ArgumentException($"lambda must be non-negative, got {Lambda}");
+    }
+
+    public TrainingOptions With(Action<TrainingOptions> change)
+    {
+        var copy = (TrainingOptions)MemberwiseClone();
+        change(copy);
+        return copy;
+    }
+}

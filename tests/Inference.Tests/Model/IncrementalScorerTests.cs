@@ -1,0 +1,61 @@
+using EmoStream.Inference.Model;
+using EmoStream.Inference.Scoring;
+using static TorchSharp.torch;
+
+namespace EmoStream.Inference.Tests.Model;
+
+public class IncrementalScorerTests
+{
+    private static UtteranceScore[] ScoreIncrementally(ContextualDann model, DialogueBatch batch, int window)
+    {
+        using var scorer = new IncrementalDialogueScorer(model, window);
+        var n = (int)batch.Lengths[0].item<long>();
+        var present = batch.Present.data<bool>().ToArray();
+        return Enumerable.Range(0, n).Select(i => scorer.Add(
+            batch.Acoustic![0, i].data<float>().ToArray(), batch.Lexical![0, i].data<float>().ToArray(),
+            present[2 * i], present[2 * i + 1])).ToArray();
+    }
+
+    [Fact]
+    public void Within_the_window_it_equals_the_batch_causal_pass()
+    {
+        var arch = ModelTestData.Architecture(ContextMode.Causal);
+        using var model = ModelTestData.EvalModel(arch);
+        var textPresent = Enumerable.Range(0, 30).Select(i => i % 3 != 0).ToArray();
+        using var batch = ModelTestData.Batch(arch, [30], lexicalPresent: textPresent);
+        using var noGrad = no_grad();
+        using var output = model.Forward(batch);
+        var expected = softmax(output.EmotionLogits, -1);
+
+        var scores = ScoreIncrementally(model, batch, window: 30);
+
+        for (var i = 0; i < scores.Length; i++)
+        {
+            var want = expected[0, i].data<float>().ToArray();
+            for (var c = 0; c < want.Length; c++) Assert.Equal(want[c], scores[i].Probabilities[c], 1e-5);
+            Assert.Equal(output.ModalityWeights[0, i, 1].item<float>(), scores[i].ModalityWeights[1], 1e-6);
+        }
+        Assert.Contains(scores, s => s.ModalityWeights[1] == 0f);
+    }
+
+    [Fact]
+    public void When_the_window_slides_attention_forgets_the_oldest_utterances()
+    {
+        var arch = ModelTestData.Architecture(ContextMode.Causal);
+        using var model = ModelTestData.EvalModel(arch);
+        using var batch = ModelTestData.Batch(arch, [20]);
+
+        var full = ScoreIncrementally(model, batch, window: 20);
+        var windowed = ScoreIncrementally(model, batch, window: 8);
+
+        for (var i = 0; i < 8; i++) Assert.Equal(full[i].Probabilities, windowed[i].Probabilities);
+        Assert.Contains(Enumerable.Range(8, 12), i => Math.Abs(full[i].Probabilities[0] - windowed[i].Probabilities[0]) > 1e-6);
+    }
+
+    [Fact]
+    public void Offline_models_are_refused()
+    {
+        using var model = ModelTestData.EvalModel(ModelTestData.Architecture(ContextMode.Offline));
+        Assert.Throws<ArgumentException>(() => new IncrementalDialogueScorer(model, 10));
+    }
+}
