@@ -6,7 +6,8 @@ namespace EmoStream.Testing;
 /// <summary>
 /// A corpus whose answers are known: emotions persist along a dialogue, both modalities carry the emotion (text is
 /// missing for some utterances), and the acoustic side also carries a strong per-speaker signature, the nuisance the
-/// DANN is meant to remove. Written to disk in the real corpus format, features included.
+/// DANN is meant to remove. With <see cref="SyntheticCorpusSpec.SpeakerBias"/> each speaker also favours one emotion,
+/// a shortcut that holds for the training speakers only. Written to disk in the real corpus format, features included.
 /// </summary>
 public sealed record SyntheticCorpusSpec(
     int Groups = 5,
@@ -19,6 +20,7 @@ public sealed record SyntheticCorpusSpec(
     double SpeakerStrength = 2.0,
     double Noise = 1.0,
     double TextPresence = 0.7,
+    double SpeakerBias = 0.0,
     int Seed = 7);
 
 public static class SyntheticCorpus
@@ -40,6 +42,7 @@ public static class SyntheticCorpus
             // Two speakers per group, as in IEMOCAP's sessions.
             var speakers = new[] { $"g{g}_F", $"g{g}_M" };
             var signature = speakers.ToDictionary(s => s, _ => Direction(spec.AcousticDim));
+            var favourite = speakers.ToDictionary(s => s, _ => rng.Next(classes.Count));
             for (var d = 0; d < spec.DialoguesPerGroup; d++)
             {
                 var dialogue = $"g{g}_d{d:00}";
@@ -47,8 +50,9 @@ public static class SyntheticCorpus
                 var emotion = rng.Next(classes.Count);
                 for (var t = 0; t < turns; t++)
                 {
-                    if (rng.NextDouble() < 0.3) emotion = rng.Next(classes.Count);
                     var speaker = speakers[t % 2];
+                    if (rng.NextDouble() < spec.SpeakerBias) emotion = favourite[speaker];
+                    else if (rng.NextDouble() < 0.3) emotion = rng.Next(classes.Count);
                     var id = $"{dialogue}_{t:00}";
                     var hasText = rng.NextDouble() < spec.TextPresence;
                     utterances.Add(new CorpusUtterance(id, dialogue, t, speaker, g.ToString(), classes[emotion],

@@ -15,6 +15,9 @@ public sealed class CliContext : IDisposable
         Loggers = loggers;
     }
 
+    /// <summary>Width used when a stream is not a terminal, so piped messages and tables are not wrapped at 80 columns.</summary>
+    public const int RedirectedWidth = 240;
+
     public IConfiguration Configuration { get; }
 
     /// <summary>Results (tables, figures) go to stdout.</summary>
@@ -39,8 +42,11 @@ public sealed class CliContext : IDisposable
             .AddConfiguration(configuration.GetSection("Logging"))
             .AddJsonConsole(o => o.IncludeScopes = true)
             .AddFilter("Microsoft", LogLevel.Warning));
+        var output = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
         var error = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-        return new CliContext(configuration, AnsiConsole.Console, error, loggers);
+        if (Console.IsOutputRedirected) output.Profile.Width = RedirectedWidth;
+        if (Console.IsErrorRedirected) error.Profile.Width = RedirectedWidth;
+        return new CliContext(configuration, output, error, loggers);
     }
 
     public void Dispose() => Loggers.Dispose();

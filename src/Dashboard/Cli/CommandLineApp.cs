@@ -13,6 +13,8 @@ public static class CommandLineApp
         var root = new RootCommand("EmoStream: real-time multimodal emotion monitoring with a context-dependent DANN.")
         {
             serve,
+            TrainCommand.Create(context),
+            EvaluateCommand.Create(context),
         };
         // `emostream` alone runs the dashboard.
         foreach (var option in serve.Options) root.Options.Add(option);

@@ -1,4 +1,5 @@
 using EmoStream.Inference.Corpora;
+using EmoStream.Inference.Model;
 
 namespace EmoStream.Dashboard.Cli;
 
@@ -15,6 +16,7 @@ public static class UserErrors
         or FileNotFoundException
         or DirectoryNotFoundException
         or UnauthorizedAccessException
+        or ModelMismatchException
         or CliUsageException;
 }
 

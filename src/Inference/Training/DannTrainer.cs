@@ -24,7 +24,12 @@ public static class DannTrainer
 
         var model = new ContextualDann(architecture);
         FitNormalizers(model, data.Train);
-        using var optimizer = optim.Adam(model.parameters(), lr: options.LearningRate, weight_decay: options.WeightDecay);
+        var speakerParameters = model.SpeakerHead.parameters().ToHashSet(ReferenceEqualityComparer.Instance);
+        using var optimizer = optim.Adam(
+        [
+            new TorchSharp.Modules.Adam.ParamGroup(model.parameters().Where(p => !speakerParameters.Contains(p)), options.LearningRate, weight_decay: options.WeightDecay),
+            new TorchSharp.Modules.Adam.ParamGroup(model.SpeakerHead.parameters(), options.LearningRate * options.SpeakerLearningRateScale, weight_decay: options.WeightDecay),
+        ], lr: options.LearningRate, weight_decay: options.WeightDecay);
         var order = Enumerable.Range(0, data.Train.Count).ToArray();
         var clock = Stopwatch.StartNew();
         model.train();
@@ -32,13 +37,14 @@ public static class DannTrainer
         {
             ct.ThrowIfCancellationRequested();
             shuffle.Shuffle(order);
+            var lambda = options.LambdaAt(epoch);
             double emotionLoss = 0, speakerLoss = 0;
             long emotionSeen = 0, emotionRight = 0, speakerSeen = 0, speakerRight = 0;
             foreach (var chunk in order.Chunk(options.BatchDialogues))
             {
                 using var scope = NewDisposeScope();
                 var (batch, emotion, speaker) = DialogueBatcher.Collate(chunk.Select(i => data.Train[i]).ToArray());
-                var output = model.Forward(batch, options.Lambda);
+                var output = model.Forward(batch, lambda);
                 var (ly, ny, ry) = Loss(output.EmotionLogits, emotion);
                 var (ld, nd, rd) = Loss(output.SpeakerLogits, speaker);
                 optimizer.zero_grad();

@@ -18,6 +18,15 @@ public sealed class TrainingOptions
     /// <summary>Weight of the reversed speaker gradient; 0 gives the paper's comparison system.</summary>
     public double Lambda { get; set; } = 1.0;
 
+    /// <summary>
+    /// How lambda reaches its value: <c>Constant</c> (the paper) or <c>Ramp</c>, Ganin and Lempitsky's
+    /// lambda * (2 / (1 + exp(-10 p)) - 1) over training progress p, which lets the speaker classifier learn first.
+    /// </summary>
+    public LambdaSchedule LambdaSchedule { get; set; } = LambdaSchedule.Constant;
+
+    /// <summary>The speaker classifier's learning rate as a multiple of <see cref="LearningRate"/>.</summary>
+    public double SpeakerLearningRateScale { get; set; } = 1.0;
+
     public int Seed { get; set; } = 1;
 
     /// <summary>Intra-op threads for libtorch; 0 keeps its default (all cores).</summary>
@@ -30,7 +39,14 @@ public sealed class TrainingOptions
         if (LearningRate <= 0) throw new ArgumentException($"learning rate must be positive, got {LearningRate}");
         if (WeightDecay < 0) throw new ArgumentException($"weight decay must be non-negative, got {WeightDecay}");
         if (Lambda < 0) throw new ArgumentException($"lambda must be non-negative, got {Lambda}");
+        if (SpeakerLearningRateScale <= 0) throw new ArgumentException($"speaker learning-rate scale must be positive, got {SpeakerLearningRateScale}");
     }
+
+    public double LambdaAt(int epoch) => LambdaSchedule switch
+    {
+        LambdaSchedule.Ramp => Lambda * (2 / (1 + Math.Exp(-10.0 * (epoch - 1) / Epochs)) - 1),
+        _ => Lambda,
+    };
 
     public TrainingOptions With(Action<TrainingOptions> change)
     {

@@ -1,0 +1,68 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using EmoStream.Dashboard.Cli.Output;
+using EmoStream.Inference.Corpora;
+using EmoStream.Inference.Evaluation;
+using EmoStream.Inference.Model;
+using EmoStream.Inference.Training;
+using Spectre.Console;
+
+namespace EmoStream.Dashboard.Cli.Commands;
+
+/// <summary><c>emostream evaluate</c>: a saved model's figures on a corpus (all groups, or the named ones).</summary>
+public static class EvaluateCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var model = new Option<FileInfo>("--model") { Description = "Model file written by `train --out`", Required = true }.AcceptExistingOnly();
+        var corpus = CommandOptions.Corpus();
+        var groups = CommandOptions.GroupList("--groups", "Only these groups (comma-separated; default all)", required: false);
+        var json = CommandOptions.Json();
+        var command = new Command("evaluate", "Score a corpus with a saved model and report WA, UA, macro-F1 and the confusion matrix")
+        {
+            model, corpus, groups, json,
+        };
+        command.SetAction((parse, ct) => Task.FromResult(Run(context, parse.GetValue(model)!.FullName, parse.GetValue(corpus)!.FullName,
+            parse.GetValue(groups)!, parse.GetValue(json)?.FullName)));
+        return command;
+    }
+
+    private static int Run(CliContext context, string modelPath, string corpusPath, string[] groups, string? jsonPath)
+    {
+        var clock = Stopwatch.StartNew();
+        var metadata = ModelFile.ReadMetadata(modelPath);
+        var corpus = Corpus.Load(corpusPath);
+        var features = ModelInputs.Load(corpus, metadata);
+        var unknown = groups.Except(corpus.Groups).ToArray();
+        if (unknown.Length > 0)
+            throw new CliUsageException($"no group {string.Join(", ", unknown)} in {corpusPath} (groups: {string.Join(", ", corpus.Groups)})");
+        var chosen = corpus.Dialogues.Where(d => groups.Length == 0 || groups.Contains(d.Group)).ToArray();
+        var speakers = metadata.Speakers.Select((s, i) => (s, i)).ToDictionary(x => x.s, x => x.i, StringComparer.Ordinal);
+
+        var (trained, _) = ModelFile.Load(modelPath);
+        using var __ = trained;
+        var encoded = chosen.Select(d => DialogueEncoder.Encode(d, features, metadata.Classes, speakers, withLabels: true)).ToArray();
+        try
+        {
+            var metrics = DialoguePredictor.Score(DialoguePredictor.Predict(trained, encoded), metadata.Classes.Count);
+            if (metrics.Count == 0)
+                throw new CliUsageException($"the chosen dialogues of {corpusPath} have no utterance labeled with one of {string.Join(", ", metadata.Classes)}");
+            var result = new ExperimentResult(metadata.Classes, [new RunResult(0, metrics, clock.Elapsed)]);
+            var scope = groups.Length == 0 ? "all groups" : $"groups {string.Join(",", groups)}";
+            MetricsReport.Print(context.Output, result, $"{Path.GetFileName(modelPath)} on {scope} ({metrics.Count} labeled utterances)");
+            if (jsonPath is not null)
+                MetricsReport.WriteJson(jsonPath, MetricsReport.ToJson(result, new JsonObject
+                {
+                    ["model"] = modelPath,
+                    ["corpus"] = corpusPath,
+                    ["mode"] = metadata.Architecture.Mode.ToString().ToLowerInvariant(),
+                }));
+            return ExitCodes.Ok;
+        }
+        finally
+        {
+            foreach (var d in encoded) d.Dispose();
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using EmoStream.Dashboard.Cli.Output;
+using EmoStream.Inference.Corpora;
+using EmoStream.Inference.Model;
+using EmoStream.Inference.Training;
+using Microsoft.Extensions.Configuration;
+using Spectre.Console;
+
+namespace EmoStream.Dashboard.Cli.Commands;
+
+/// <summary><c>emostream train</c>: the paper's protocol on one corpus, R runs, figures on the test groups.</summary>
+public static class TrainCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var modelDefaults = context.Configuration.GetSection(ModelOptions.Section).Get<ModelOptions>() ?? new ModelOptions();
+        var trainingDefaults = context.Configuration.GetSection(TrainingOptions.Section).Get<TrainingOptions>() ?? new TrainingOptions();
+
+        var corpus = CommandOptions.Corpus();
+        var labeled = CommandOptions.GroupList("--labeled", "Groups whose emotion labels are used (comma-separated)", required: true);
+        var unlabeled = CommandOptions.GroupList("--unlabeled", "Groups used without labels, for the speaker loss (may include test groups)", required: false);
+        var test = CommandOptions.GroupList("--test", "Groups the figures are computed on (their labels are never trained on)", required: true);
+        var mode = new Option<ContextMode>("--mode") { Description = "offline (the paper's bidirectional model) or causal (streaming)", DefaultValueFactory = _ => modelDefaults.Mode };
+        var lambda = new Option<double>("--lambda") { Description = "Weight of the reversed speaker gradient; 0 is the paper's comparison system", DefaultValueFactory = _ => trainingDefaults.Lambda };
+        var epochs = new Option<int>("--epochs") { Description = "Epochs per run", DefaultValueFactory = _ => trainingDefaults.Epochs };
+        var runs = new Option<int>("--runs") { Description = "Runs, with seeds S..S+R-1", DefaultValueFactory = _ => 1 };
+        var seed = new Option<int>("--seed") { Description = "First seed", DefaultValueFactory = _ => trainingDefaults.Seed };
+        var modalities = new Option<string[]>("--modalities")
+        {
+            Description = "Modalities to use: audio, text, or audio,text",
+            DefaultValueFactory = _ => ["audio", "text"],
+            CustomParser = r => r.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.TrimEntries)).ToArray(),
+        };
+        modalities.Validators.Add(r =>
+        {
+            var bad = r.GetValueOrDefault<string[]>().Where(m => m is not ("audio" or "text")).ToArray();
+            if (bad.Length > 0) r.AddError($"--modalities: expected audio and/or text, got {string.Join(", ", bad)}");
+        });
+        var acousticSet = new Option<string?>("--acoustic-set") { Description = "Which stored acoustic feature set to use when there are several (e.g. compact)" };
+        var lexicalSet = new Option<string?>("--lexical-set") { Description = "Which stored lexical feature set to use when there are several" };
+        var output = new Option<FileInfo?>("--out") { Description = "Save the model of the first run (seed S) with its metadata" };
+        var json = CommandOptions.Json();
+
+        var command = new Command("train", "Train the context-dependent DANN on a corpus and report WA, UA, macro-F1 on the test groups")
+        {
+            corpus, labeled, unlabeled, test, mode, lambda, epochs, runs, seed, modalities, acousticSet, lexicalSet, output, json,
+        };
+        command.SetAction((parse, ct) =>
+        {
+            var use = parse.GetValue(modalities)!;
+            var options = trainingDefaults.With(o =>
+            {
+                o.Lambda = parse.GetValue(lambda);
+                o.Epochs = parse.GetValue(epochs);
+                o.Seed = parse.GetValue(seed);
+            });
+            var architecture = new ModelOptions
+            {
+                Mode = parse.GetValue(mode), Hidden = modelDefaults.Hidden, Heads = modelDefaults.Heads, Dropout = modelDefaults.Dropout,
+            };
+            var request = new TrainRequest(parse.GetValue(corpus)!.FullName, parse.GetValue(labeled)!, parse.GetValue(unlabeled)!,
+                parse.GetValue(test)!, use.Contains("audio"), use.Contains("text"), parse.GetValue(acousticSet), parse.GetValue(lexicalSet),
+                parse.GetValue(runs), parse.GetValue(output)?.FullName, parse.GetValue(json)?.FullName);
+            return Task.FromResult(Run(context, request, architecture, options, ct));
+        });
+        return command;
+    }
+
+    private sealed record TrainRequest(string Corpus, string[] Labeled, string[] Unlabeled, string[] Test, bool Audio, bool Text,
+        string? AcousticSet, string? LexicalSet, int Runs, string? Out, string? Json);
+
+    private static int Run(CliContext context, TrainRequest request, ModelOptions model, TrainingOptions options, CancellationToken ct)
+    {
+        try { options.Validate(); }
+        catch (ArgumentException e) { throw new CliUsageException(e.Message); }
+        if (request.Runs < 1) throw new CliUsageException($"--runs must be at least 1, got {request.Runs}");
+
+        var corpus = Corpus.Load(request.Corpus);
+        var features = FeatureInputs.Load(corpus, request.Audio, request.Text, request.AcousticSet, request.LexicalSet);
+        TrainingSet data;
+        try { data = TrainingSet.Build(corpus, features, request.Labeled, request.Unlabeled, request.Test); }
+        catch (ArgumentException e) { throw new CliUsageException(e.Message); }
+        using var _ = data;
+
+        context.Error.MarkupLineInterpolated(
+            $"[bold]training[/] {model.Mode} model, lambda {options.Lambda}, {options.Epochs} epochs x {request.Runs} run(s) on {data.Train.Count} dialogues ({data.Train.Sum(d => d.Length)} utterances, {data.Speakers.Count} speakers); testing on {data.Test.Count} dialogues");
+        context.Error.MarkupLineInterpolated(
+            $"features: {features.Acoustic?.Info.ToString() ?? "no acoustic"}; {features.Lexical?.Info.ToString() ?? "no lexical"}");
+
+        var result = Experiment.Run(data, features, model, options, request.Runs, new EpochProgress(context.Error, request.Runs),
+            keep: (run, trained) =>
+            {
+                if (run != 0 || request.Out is null) return false;
+                var metadata = new ModelMetadata(trained.Architecture, EmotionClasses.All, data.Speakers,
+                    features.Acoustic?.Info, features.Lexical?.Info,
+                    new TrainingSummary(DateTimeOffset.UtcNow, request.Corpus, request.Labeled, request.Unlabeled, request.Test,
+                        options.Epochs, options.Lambda, options.Seed, data.Train.Count, data.Train.Sum(d => d.Length), null, null, null));
+                ModelFile.Save(request.Out, trained, metadata);
+                context.Error.MarkupLineInterpolated($"saved model (run 1, seed {options.Seed}) to [bold]{request.Out}[/]");
+                return false;
+            }, ct: ct);
+
+        MetricsReport.Print(context.Output, result, $"test groups {string.Join(",", request.Test)}: {model.Mode}, lambda {options.Lambda}");
+        if (request.Json is not null)
+        {
+            MetricsReport.WriteJson(request.Json, MetricsReport.ToJson(result, new JsonObject
+            {
+                ["mode"] = model.Mode.ToString().ToLowerInvariant(),
+                ["lambda"] = options.Lambda,
+                ["epochs"] = options.Epochs,
+                ["labeled"] = new JsonArray(request.Labeled.Select(g => (JsonNode)JsonValue.Create(g)).ToArray()),
+                ["unlabeled"] = new JsonArray(request.Unlabeled.Select(g => (JsonNode)JsonValue.Create(g)).ToArray()),
+                ["test"] = new JsonArray(request.Test.Select(g => (JsonNode)JsonValue.Create(g)).ToArray()),
+            }));
+        }
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using EmoStream.Inference.Training;
+using Spectre.Console;
+
+namespace EmoStream.Dashboard.Cli.Output;
+
+/// <summary>The figures `train` and `evaluate` print and write as JSON (keys wa, ua, macro_f1, wa_std, runs, classes, confusion).</summary>
+public static class MetricsReport
+{
+    public static JsonObject ToJson(ExperimentResult result, JsonObject? extra = null)
+    {
+        var json = new JsonObject
+        {
+            ["wa"] = result.Wa,
+            ["ua"] = result.Ua,
+            ["macro_f1"] = result.MacroF1,
+            ["wa_std"] = result.WaStd,
+            ["ua_std"] = result.UaStd,
+            ["macro_f1_std"] = result.MacroF1Std,
+            ["classes"] = new JsonArray(result.Classes.Select(c => (JsonNode)JsonValue.Create(c)!).ToArray()),
+            ["confusion"] = Matrix(result.Confusion),
+            ["runs"] = new JsonArray(result.Runs.Select(r => (JsonNode)new JsonObject
+            {
+                ["seed"] = r.Seed,
+                ["wa"] = r.Test.Wa,
+                ["ua"] = r.Test.Ua,
+                ["macro_f1"] = r.Test.MacroF1,
+                ["utterances"] = r.Test.Count,
+                ["seconds"] = Math.Round(r.Elapsed.TotalSeconds, 2),
+                ["confusion"] = Matrix(r.Test.Confusion),
+            }).ToArray()),
+        };
+        if (extra is not null)
+            foreach (var (key, value) in extra) json[key] = value?.DeepClone();
+        return json;
+    }
+
+    public static void WriteJson(string path, JsonObject json)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        File.WriteAllText(full, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+    }
+
+    public static void Print(IAnsiConsole console, ExperimentResult result, string title)
+    {
+        var runs = new Table().Title(title).AddColumns("run", "seed", "WA", "UA", "macro-F1", "time");
+        for (var i = 0; i < result.Runs.Count; i++)
+        {
+            var r = result.Runs[i];
+            runs.AddRow($"{i + 1}", $"{r.Seed}", Pct(r.Test.Wa), Pct(r.Test.Ua), Pct(r.Test.MacroF1), $"{r.Elapsed.TotalSeconds:F1}s");
+        }
+        if (result.Runs.Count > 1)
+            runs.AddRow("[bold]mean ± sd[/]", "", $"{Pct(result.Wa)} ± {Pct(result.WaStd)}", $"{Pct(result.Ua)} ± {Pct(result.UaStd)}",
+                $"{Pct(result.MacroF1)} ± {Pct(result.MacroF1Std)}", "");
+        console.Write(runs);
+
+        var confusion = new Table().Title(result.Runs.Count > 1 ? "confusion (summed over runs; rows truth, columns prediction)" : "confusion (rows truth, columns prediction)")
+            .AddColumn("truth \\ predicted");
+        foreach (var c in result.Classes) confusion.AddColumn(c);
+        var m = result.Confusion;
+        for (var t = 0; t < result.Classes.Count; t++)
+            confusion.AddRow(new[] { result.Classes[t] }.Concat(m[t].Select(x => x.ToString())).ToArray());
+        console.Write(confusion);
+    }
+
+    private static string Pct(double x) => double.IsNaN(x) ? "n/a" : $"{100 * x:F2}%";
+
+    private static JsonArray Matrix(int[][] m) =>
+        new(m.Select(row => (JsonNode)new JsonArray(row.Select(x => (JsonNode)JsonValue.Create(x)).ToArray())).ToArray());
+}

@@ -1,0 +1,7 @@
+namespace EmoStream.Inference.Training;
+
+public enum LambdaSchedule
+{
+    Constant,
+    Ramp,
+}

@@ -1,0 +1,31 @@
+using EmoStream.Dashboard.Cli;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+using Spectre.Console;
+
+namespace EmoStream.Dashboard.Tests.Cli;
+
+/// <summary>Runs the real `emostream` command line in-process with captured stdout and stderr.</summary>
+internal static class CliRunner
+{
+    public sealed record Result(int ExitCode, string Stdout, string Stderr);
+
+    public static async Task<Result> RunAsync(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        IAnsiConsole Console(TextWriter w)
+        {
+            var console = AnsiConsole.Create(new AnsiConsoleSettings
+            {
+                Out = new AnsiConsoleOutput(w), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No,
+            });
+            console.Profile.Width = CliContext.RedirectedWidth;
+            return console;
+        }
+        var configuration = new ConfigurationBuilder().SetBasePath(AppContext.BaseDirectory).AddJsonFile("appsettings.json").Build();
+        using var context = new CliContext(configuration, Console(stdout), Console(stderr), NullLoggerFactory.Instance);
+        var code = await CommandLineApp.RunAsync(args, context);
+        return new Result(code, stdout.ToString(), stderr.ToString());
+    }
+}
