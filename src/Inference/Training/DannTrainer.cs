@@ -10,14 +10,23 @@ namespace EmoStream.Inference.Training;
 /// Trains a <see cref="ContextualDann"/>: emotion cross-entropy on labeled utterances plus speaker cross-entropy on
 /// every training utterance, the latter reaching the encoder reversed and scaled by lambda (L = Ly - lambda Ld for the
 /// encoder, while the speaker classifier itself minimises Ld). Adam with weight decay as L2. Seeded: the same seed and
-/// thread count give the same numbers.
+/// thread count give the same numbers. libtorch's generator (initialisation, dropout) is process-wide, so trainings in
+/// one process take turns.
 /// </summary>
 public static class DannTrainer
 {
+    private static readonly Lock Exclusive = new();
+
     public static ContextualDann Train(TrainingSet data, DannArchitecture architecture, TrainingOptions options, int run = 0,
         IProgress<EpochReport>? progress = null, CancellationToken ct = default)
     {
         options.Validate();
+        lock (Exclusive) return TrainSeeded(data, architecture, options, run, progress, ct);
+    }
+
+    private static ContextualDann TrainSeeded(TrainingSet data, DannArchitecture architecture, TrainingOptions options, int run,
+        IProgress<EpochReport>? progress, CancellationToken ct)
+    {
         if (options.Threads > 0) set_num_threads(options.Threads);
         random.manual_seed(options.Seed);
         var shuffle = new Random(options.Seed);
