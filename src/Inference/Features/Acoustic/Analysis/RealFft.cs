@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace EmoStream.Inference.Features.Acoustic.Analysis;
 
 /// <summary>
@@ -107,7 +110,22 @@ internal sealed class RealFft
     private void Butterflies()
     {
         var n = _half;
-        for (var size = 2; size <= n; size <<= 1)
+        // Hot loop: refs instead of indexers so the JIT drops bounds checks.
+        ref var re = ref MemoryMarshal.GetArrayDataReference(_re);
+        ref var im = ref MemoryMarshal.GetArrayDataReference(_im);
+        ref var cos = ref MemoryMarshal.GetArrayDataReference(_cos);
+        ref var sin = ref MemoryMarshal.GetArrayDataReference(_sin);
+        // First stage: twiddle 1, no multiplications.
+        for (var a = 0; a < n; a += 2)
+        {
+            float ar = Unsafe.Add(ref re, a), ai = Unsafe.Add(ref im, a);
+            float br = Unsafe.Add(ref re, a + 1), bi = Unsafe.Add(ref im, a + 1);
+            Unsafe.Add(ref re, a) = ar + br;
+            Unsafe.Add(ref im, a) = ai + bi;
+            Unsafe.Add(ref re, a + 1) = ar - br;
+            Unsafe.Add(ref im, a + 1) = ai - bi;
+        }
+        for (var size = 4; size <= n; size <<= 1)
         {
             var halfSize = size >> 1;
             var step = n / size;
@@ -116,13 +134,15 @@ internal sealed class RealFft
                 for (int j = 0, t = 0; j < halfSize; j++, t += step)
                 {
                     int a = start + j, b = a + halfSize;
-                    float wr = _cos[t], wi = _sin[t];
-                    float xr = _re[b] * wr - _im[b] * wi;
-                    float xi = _re[b] * wi + _im[b] * wr;
-                    _re[b] = _re[a] - xr;
-                    _im[b] = _im[a] - xi;
-                    _re[a] += xr;
-                    _im[a] += xi;
+                    float wr = Unsafe.Add(ref cos, t), wi = Unsafe.Add(ref sin, t);
+                    float br = Unsafe.Add(ref re, b), bi = Unsafe.Add(ref im, b);
+                    float xr = br * wr - bi * wi;
+                    float xi = br * wi + bi * wr;
+                    float ar = Unsafe.Add(ref re, a), ai = Unsafe.Add(ref im, a);
+                    Unsafe.Add(ref re, b) = ar - xr;
+                    Unsafe.Add(ref im, b) = ai - xi;
+                    Unsafe.Add(ref re, a) = ar + xr;
+                    Unsafe.Add(ref im, a) = ai + xi;
                 }
             }
         }

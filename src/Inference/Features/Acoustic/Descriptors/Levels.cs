@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace EmoStream.Inference.Features.Acoustic.Descriptors;
 
 /// <summary>Level conversions shared by the extractors; the floor keeps silence finite (-100 dB).</summary>
@@ -10,9 +12,9 @@ internal static class Levels
     /// <summary>Zwicker-style specific loudness summed over mel bands: band power^0.3 (Stevens' power law).</summary>
     public static float Loudness(ReadOnlySpan<float> melPower)
     {
-        double sum = 0;
-        foreach (var p in melPower) sum += Math.Pow(p, 0.3);
-        return (float)sum;
+        Span<float> specific = stackalloc float[melPower.Length];
+        TensorPrimitives.Pow(melPower, 0.3f, specific);
+        return TensorPrimitives.Sum(specific);
     }
 
     /// <summary>A spectral frame whose total power is below this carries no spectral shape (digital silence).</summary>

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using EmoStream.Inference.Features.Acoustic.Analysis;
 
 namespace EmoStream.Inference.Features.Acoustic.Descriptors;
@@ -24,81 +25,74 @@ internal sealed class SpectralShapeExtractor : IDescriptorExtractor
 
     public void Extract(UtteranceAnalysis analysis, DescriptorMatrix output, int firstRow)
     {
-        var bins = analysis.SpectralBins;
+        // Bins above DC only; all per-bin work is vectorized with TensorPrimitives.
+        var count = analysis.SpectralBins - 1;
         var binHz = analysis.SpectralBinHz;
-        var lnPower = new float[bins];
-        var magnitude = new float[bins];
-        var previous = new float[bins];
+        var hz = new float[count];
+        var khz = new float[count];
+        for (var k = 0; k < count; k++) { hz[k] = (float)((k + 1) * binHz); khz[k] = hz[k] / 1000; }
+        var meanKhz = TensorPrimitives.Sum(khz) / count;
+        var varKhz = TensorPrimitives.Dot(khz, khz) / count - meanKhz * meanKhz;
+        var deviation = new float[count];
+        var deviation2 = new float[count];
+        var weighted = new float[count];
+        var lnPower = new float[count];
+        var magnitude = new float[count];
+        var previous = new float[count];
         var previousValid = false;
-        var cumulative = new double[bins];
-
-        // Regression abscissa (kHz) statistics do not change between frames.
-        double sumF = 0, sumFF = 0;
-        var count = bins - 1;
-        for (var k = 1; k < bins; k++) { var f = k * binHz / 1000; sumF += f; sumFF += f * f; }
-        var meanF = sumF / count;
-        var varF = sumFF / count - meanF * meanF;
 
         for (var i = 0; i < analysis.FrameCount; i++)
         {
-            var p = analysis.PowerOf(i);
-            double total = 0, first = 0;
-            for (var k = 1; k < bins; k++) { total += p[k]; first += p[k] * k * binHz; cumulative[k] = total; }
+            var p = analysis.PowerOf(i)[1..];
+            double total = TensorPrimitives.Sum(p);
             if (total < Levels.SilentFramePower)
             {
                 for (var d = 0; d < Descriptors.Count; d++) output.Row(firstRow + d)[i] = float.NaN;
                 previousValid = false;
                 continue;
             }
-            var centroid = first / total;
-            double m2 = 0, m3 = 0, m4 = 0, sumLn = 0, sumPLnP = 0, sumFLn = 0, norm = 0;
-            for (var k = 1; k < bins; k++)
-            {
-                var w = p[k] / total;
-                var dev = k * binHz - centroid;
-                var dev2 = dev * dev;
-                m2 += w * dev2;
-                m3 += w * dev2 * dev;
-                m4 += w * dev2 * dev2;
-                var ln = Math.Log(p[k] + Levels.PowerFloor);
-                lnPower[k] = (float)ln;
-                sumLn += ln;
-                sumFLn += ln * (k * binHz / 1000);
-                if (w > 0) sumPLnP += w * Math.Log(w);
-                magnitude[k] = MathF.Sqrt(p[k]);
-                norm += p[k];
-            }
+            var centroid = TensorPrimitives.Dot(p, hz) / total;
+            TensorPrimitives.Subtract(hz, (float)centroid, deviation);
+            TensorPrimitives.Multiply(deviation, deviation, deviation2);
+            TensorPrimitives.Multiply(p, deviation2, weighted);
+            var m2 = TensorPrimitives.Sum(weighted) / total;
+            var m3 = TensorPrimitives.Dot(weighted, deviation) / total;
+            var m4 = TensorPrimitives.Dot(weighted, deviation2) / total;
+            TensorPrimitives.Add(p, (float)Levels.PowerFloor, lnPower);
+            TensorPrimitives.Log(lnPower, lnPower);
+            var meanLn = TensorPrimitives.Sum(lnPower) / (double)count;
+            // Σ w ln w with w = p / total; zero-power bins contribute 0 (p ln(p + floor) = 0).
+            var sumWLnW = TensorPrimitives.Dot(p, lnPower) / total - Math.Log(total);
+
             var spread = Math.Sqrt(m2);
-            var meanLn = sumLn / count;
             var row = firstRow;
             output.Row(row++)[i] = (float)centroid;
             output.Row(row++)[i] = (float)spread;
             output.Row(row++)[i] = spread > 0 ? (float)(m3 / (m2 * spread)) : 0;
             output.Row(row++)[i] = m2 > 0 ? (float)(m4 / (m2 * m2)) : 0;
-            output.Row(row++)[i] = (float)(-sumPLnP / Math.Log(count));
+            output.Row(row++)[i] = (float)Math.Clamp(-sumWLnW / Math.Log(count), 0, 1);
             output.Row(row++)[i] = (float)Math.Min(1, Math.Exp(meanLn) / (total / count));
 
-            var scale = (float)(1 / Math.Sqrt(norm));
-            double flux = 0;
-            for (var k = 1; k < bins; k++)
-            {
-                var m = magnitude[k] * scale;
-                if (previousValid) flux += (m - previous[k]) * (m - previous[k]);
-                previous[k] = m;
-            }
-            output.Row(row++)[i] = previousValid ? (float)flux : float.NaN;
+            TensorPrimitives.Sqrt(p, magnitude);
+            TensorPrimitives.Multiply(magnitude, (float)(1 / Math.Sqrt(total)), magnitude);
+            output.Row(row++)[i] = previousValid ? MathF.Pow(TensorPrimitives.Distance(magnitude, previous), 2) : float.NaN;
+            magnitude.CopyTo(previous.AsSpan());
             previousValid = true;
 
-            foreach (var fraction in RollOffs)
+            var rollOff = 0;
+            double cumulative = 0;
+            for (var k = 0; k < count && rollOff < RollOffs.Length; k++)
             {
-                var target = fraction * total;
-                var k = 1;
-                while (k < bins - 1 && cumulative[k] < target) k++;
-                output.Row(row++)[i] = (float)(k * binHz);
+                cumulative += p[k];
+                while (rollOff < RollOffs.Length && cumulative >= RollOffs[rollOff] * total)
+                    output.Row(row + rollOff++)[i] = hz[k];
             }
+            for (; rollOff < RollOffs.Length; rollOff++) output.Row(row + rollOff)[i] = hz[count - 1];
+            row += RollOffs.Length;
+
             // dB = 10 / ln 10 * ln power; slope = cov(f, dB) / var(f).
-            var covariance = sumFLn / count - meanF * meanLn;
-            output.Row(row)[i] = (float)(10 / Math.Log(10) * covariance / varF);
+            var covariance = TensorPrimitives.Dot(khz, lnPower) / count - meanKhz * meanLn;
+            output.Row(row)[i] = (float)(10 / Math.Log(10) * covariance / varKhz);
         }
     }
 }
