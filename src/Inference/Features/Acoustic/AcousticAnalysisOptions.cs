@@ -46,6 +46,14 @@ public sealed record AcousticAnalysisOptions
     /// <summary>Praat's maximum period factor: consecutive periods differing more are not compared.</summary>
     public double MaxPeriodFactor { get; init; } = 1.3;
 
+    /// <summary>Linear prediction order for formants: 2 + kHz of the sample rate covers the formants up to Nyquist.</summary>
+    public int LpcOrder { get; init; } = 18;
+
+    /// <summary>Formants are searched between these frequencies.</summary>
+    public double FormantFloorHz { get; init; } = 90;
+
+    public double FormantCeilingHz { get; init; } = 5500;
+
     public int MelBands { get; init; } = 26;
 
     public double MelLowHz { get; init; } = 20;
@@ -81,6 +89,8 @@ public sealed record AcousticAnalysisOptions
         Require(MelBands >= 2 && MelLowHz >= 0 && MelHighHz > MelLowHz && MelHighHz <= SampleRate / 2.0, "mel bands");
         Require(MfccCount >= 1 && MfccCount < MelBands, $"MFCC count {MfccCount} must be below the mel band count {MelBands}");
         Require(DeltaWindow >= 1, "delta window must be at least 1");
+        Require(LpcOrder >= 4 && LpcOrder < SpectralFrameSamples, $"LPC order {LpcOrder} must be at least 4 and below the frame length");
+        Require(FormantFloorHz >= 0 && FormantCeilingHz > FormantFloorHz && FormantCeilingHz <= SampleRate / 2.0, $"formant range {FormantFloorHz}-{FormantCeilingHz} Hz");
     }
 
     /// <summary>Canonical, culture-invariant description of every setting (stable key order).</summary>
@@ -94,6 +104,7 @@ public sealed record AcousticAnalysisOptions
             $"pitch=hann-ac:{F(PitchFrameSeconds)}s:fft{PitchFftSize}:{F(MinF0Hz)}-{F(MaxF0Hz)}Hz",
             $"path=v{F(VoicingThreshold)},s{F(SilenceThreshold)},oc{F(OctaveCost)},oj{F(OctaveJumpCost)},vu{F(VoicedUnvoicedCost)}",
             $"perturb={F(PerturbationFrameSeconds)}s:pf{F(MaxPeriodFactor)}",
+            $"lpc={LpcOrder}:{F(FormantFloorHz)}-{F(FormantCeilingHz)}Hz",
             $"mel={MelBands}:{F(MelLowHz)}-{F(MelHighHz)}Hz",
             $"mfcc={MfccCount}:lifter{CepstralLifter}",
             $"delta={DeltaWindow}");

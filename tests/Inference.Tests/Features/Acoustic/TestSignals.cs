@@ -55,5 +55,34 @@ internal static class TestSignals
         return x.Select(v => (float)(0.5 * v / peak)).ToArray();
     }
 
+    /// <summary>
+    /// A synthetic vowel: an impulse train at <paramref name="f0"/>, tilted by -6 dB/octave like the glottal
+    /// source and lip radiation of real speech (a leaky integrator), through a cascade of two-pole resonators
+    /// (Klatt's formant filters) at the given formant frequencies and bandwidths.
+    /// </summary>
+    public static float[] Vowel(double f0, double seconds, (double Hz, double Bandwidth)[] formants)
+    {
+        var x = new double[(int)(seconds * Rate)];
+        var period = Rate / f0;
+        for (var t = 0.0; t < x.Length; t += period) x[(int)t] = 1;
+        for (var n = 1; n < x.Length; n++) x[n] += 0.97 * x[n - 1];
+        foreach (var (hz, bandwidth) in formants)
+        {
+            var r = Math.Exp(-Math.PI * bandwidth / Rate);
+            var c1 = 2 * r * Math.Cos(2 * Math.PI * hz / Rate);
+            var c2 = -r * r;
+            double y1 = 0, y2 = 0;
+            for (var n = 0; n < x.Length; n++)
+            {
+                var y = x[n] + c1 * y1 + c2 * y2;
+                y2 = y1;
+                y1 = y;
+                x[n] = y;
+            }
+        }
+        var peak = x.Max(Math.Abs);
+        return x.Select(v => (float)(0.5 * v / peak)).ToArray();
+    }
+
     public static float[] Scaled(float[] x, double gain) => x.Select(v => (float)(v * gain)).ToArray();
 }

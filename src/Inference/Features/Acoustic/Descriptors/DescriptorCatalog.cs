@@ -11,6 +11,7 @@ internal static class DescriptorCatalog
         new SpectralShapeExtractor(),
         new SpectralBalanceExtractor(),
         new VoicingExtractor(),
+        new FormantExtractor(),
         new PerturbationExtractor(),
     ];
 }

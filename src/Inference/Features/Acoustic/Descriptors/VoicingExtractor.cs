@@ -8,6 +8,7 @@ internal sealed class VoicingExtractor : IDescriptorExtractor
     /// <summary>eGeMAPS's reference: semitone 0 is 27.5 Hz (A0), so adult F0 lands around 25-50 st.</summary>
     public const double SemitoneReferenceHz = 27.5;
 
+    /// <summary>Harmonic k is the strongest bin within ±10 % of k F0.</summary>
     private const double HarmonicSearch = 0.1;
 
     public IReadOnlyList<DescriptorInfo> Descriptors { get; } =
@@ -39,19 +40,8 @@ internal sealed class VoicingExtractor : IDescriptorExtractor
             var r = Math.Clamp(pitch.Periodicity[i], 0.01, 0.9999);
             hnr[i] = (float)(10 * Math.Log10(r / (1 - r)));
             var power = periodicity.PowerOf(i);
-            h1h2[i] = Levels.Db(Harmonic(power, hz, periodicity.BinHz)) - Levels.Db(Harmonic(power, 2 * hz, periodicity.BinHz));
+            h1h2[i] = Levels.Db(HarmonicLevels.Peak(power, hz, HarmonicSearch * hz, periodicity.BinHz))
+                      - Levels.Db(HarmonicLevels.Peak(power, 2 * hz, HarmonicSearch * 2 * hz, periodicity.BinHz));
         }
-    }
-
-    /// <summary>Strongest bin within ±10 % (at least one bin) of <paramref name="hz"/>.</summary>
-    private static double Harmonic(ReadOnlySpan<float> power, double hz, double binHz)
-    {
-        var center = hz / binHz;
-        var width = Math.Max(1, HarmonicSearch * center);
-        var from = Math.Max(0, (int)Math.Floor(center - width));
-        var to = Math.Min(power.Length - 1, (int)Math.Ceiling(center + width));
-        double max = 0;
-        for (var k = from; k <= to; k++) max = Math.Max(max, power[k]);
-        return max;
     }
 }

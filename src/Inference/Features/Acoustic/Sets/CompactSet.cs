@@ -4,9 +4,9 @@ namespace EmoStream.Inference.Features.Acoustic.Sets;
 
 /// <summary>
 /// <c>acoustic/compact@1</c>, in the spirit of eGeMAPS (Eyben et al. 2016): prosody, voice quality and spectral
-/// balance summarized by a few robust statistics, about 90 values. Differences: no formants (F1-F3 and H1-A3),
-/// replaced by spectral centroid, entropy, flatness, zero-crossing rate and energy percentiles; dB-valued
-/// descriptors use the standard deviation rather than a coefficient of variation, whose mean can be near 0.
+/// balance summarized by a few robust statistics, about 90 values. Differences: no H1-A3 (it is the negated F3
+/// amplitude here); the voicing probability is added; dB-valued descriptors use the standard deviation rather
+/// than a coefficient of variation, whose mean can be near 0.
 /// </summary>
 internal static class CompactSet
 {
@@ -29,8 +29,9 @@ internal static class CompactSet
             new(cepstral, false, FrameSelection.All, meanDeviation),
             new(cepstral, false, FrameSelection.Voiced, meanDeviation),
             new(["spectralFlux"], false, FrameSelection.Unvoiced, meanDeviation),
-            new(["spectralCentroid", "spectralEntropy", "spectralFlatness", "zcr", "voicingProbability"], false, FrameSelection.All, meanDeviation),
-            new(["energyDb"], false, FrameSelection.All, [new Percentiles([20, 50, 80], [(20, 80)])]),
+            new(["f1Frequency", "f2Frequency", "f3Frequency", "f1Bandwidth", "f2Bandwidth", "f3Bandwidth"], false, FrameSelection.Voiced, meanVariation),
+            new(["f1Amplitude", "f2Amplitude", "f3Amplitude"], false, FrameSelection.Voiced, meanDeviation),
+            new(["voicingProbability"], false, FrameSelection.All, meanDeviation),
         ], Rhythm: true);
     }
 }
