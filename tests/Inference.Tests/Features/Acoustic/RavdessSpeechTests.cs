@@ -34,7 +34,9 @@ public sealed class RavdessSpeechTests(ITestOutputHelper output)
             var jitter = DescriptorProbe.Median(probe.Valued("jitterLocal"));
             var shimmer = DescriptorProbe.Median(probe.Valued("shimmerLocal"));
             var hnr = DescriptorProbe.Median(probe.Valued("hnr"));
-            output.WriteLine($"{Path.GetFileName(clip)}: voiced {ratio:P0}, median F0 {medianF0:F0} Hz, jitter {jitter:P2}, shimmer {shimmer:P1}, HNR {hnr:F1} dB");
+            var f1 = DescriptorProbe.Median(probe.Valued("f1Frequency"));
+            var f2 = DescriptorProbe.Median(probe.Valued("f2Frequency"));
+            output.WriteLine($"{Path.GetFileName(clip)}: voiced {ratio:P0}, median F0 {medianF0:F0} Hz, jitter {jitter:P2}, shimmer {shimmer:P1}, HNR {hnr:F1} dB, F1 {f1:F0} Hz, F2 {f2:F0} Hz");
 
             // A sentence of about 3.5 s with leading and trailing silence: voiced but not throughout.
             Assert.InRange(ratio, 0.15, 0.8);
@@ -43,6 +45,9 @@ public sealed class RavdessSpeechTests(ITestOutputHelper output)
             Assert.InRange(jitter, 0.001, 0.05);
             Assert.InRange(shimmer, 0.01, 0.25);
             Assert.InRange(hnr, 3, 30);
+            // Adult male vowel space: F1 roughly 250-900 Hz, F2 roughly 800-2500 Hz.
+            Assert.InRange(f1, 250, 900);
+            Assert.InRange(f2, 800, 2500);
         }
     }
 

@@ -8,7 +8,7 @@ internal sealed class EnergyExtractor : IDescriptorExtractor
 {
     public IReadOnlyList<DescriptorInfo> Descriptors { get; } =
     [
-        new("loudness", "sone-like (sum over mel bands of |X|^2^0.3)", "perceived loudness; scales with gain^0.6"),
+        new("loudness", "sone-like: sum over mel bands of (band power)^0.3, power in FFT units", "perceived loudness; scales with gain^0.6"),
         new("energyDb", "dBFS (mean square; full-scale sine = -3 dB, silence = -100 dB)", "frame energy of the 25 ms frame"),
         new("zcr", "crossings per sample pair, 0..1", "zero-crossing rate"),
     ];

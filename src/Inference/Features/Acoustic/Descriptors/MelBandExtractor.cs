@@ -6,7 +6,7 @@ namespace EmoStream.Inference.Features.Acoustic.Descriptors;
 internal sealed class MelBandExtractor(AcousticAnalysisOptions options) : IDescriptorExtractor
 {
     public IReadOnlyList<DescriptorInfo> Descriptors { get; } = Enumerable.Range(1, options.MelBands)
-        .Select(b => new DescriptorInfo($"logMel{b}", "dB (10 log10 of |X|^2 band power)", $"log power of mel band {b} of {options.MelBands}"))
+        .Select(b => new DescriptorInfo($"logMel{b}", "dB (10 log10 of band power in FFT units; silence -100)", $"log power of mel band {b} of {options.MelBands}"))
         .ToArray();
 
     public void Extract(UtteranceAnalysis analysis, DescriptorMatrix output, int firstRow)

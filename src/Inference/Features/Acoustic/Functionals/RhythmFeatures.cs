@@ -49,7 +49,7 @@ internal static class RhythmFeatures
         new Peaks().Compute(new Contour(loudness, frames, analysis.FrameCount, fps), peaks);
 
         var meanSquare = analysis.Samples.Length > 0 ? TensorPrimitives.SumOfSquares(analysis.Samples.AsSpan()) / analysis.Samples.Length : 0;
-        output[0] = voiced.Count(v => v) / (float)voiced.Length;
+        output[0] = analysis.Pitch.VoicedCount / (float)voiced.Length;
         output[1] = (float)(voicedRuns.Count / seconds);
         output[2] = voicedRuns.Count > 0 ? (float)voicedRuns.Average() : 0;
         output[3] = (float)Statistics.StandardDeviation(voicedRuns);
