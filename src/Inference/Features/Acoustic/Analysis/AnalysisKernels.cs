@@ -2,7 +2,7 @@ namespace EmoStream.Inference.Features.Acoustic.Analysis;
 
 /// <summary>
 /// The immutable tables one featurizer shares between all its calls (and threads): windows, the mel filter
-/// bank, the DCT matrix, the pitch window's own autocorrelation.
+/// bank, the DCT matrix, the FFT plans, the pitch window's own autocorrelation.
 /// </summary>
 internal sealed class AnalysisKernels
 {
@@ -14,9 +14,11 @@ internal sealed class AnalysisKernels
         PitchWindow = Windows.Hann(options.PitchFrameSamples);
         MelFilters = new MelFilterBank(options.MelBands, options.MelLowHz, options.MelHighHz, options.SpectralFftSize, options.SampleRate);
         Dct = Windows.LifteredDct(options.MelBands, options.MfccCount, options.CepstralLifter);
+        SpectralFft = new RealFft(options.SpectralFftSize);
+        PitchFft = new RealFft(options.PitchFftSize);
 
         // Normalized autocorrelation of the Hann window itself: dividing by it undoes the window's taper (Boersma 1993).
-        var fft = new RealFft(options.PitchFftSize);
+        var fft = PitchFft;
         var power = new float[fft.Bins];
         var re = new float[fft.Bins];
         var im = new float[fft.Bins];
@@ -32,6 +34,8 @@ internal sealed class AnalysisKernels
     public float[] PitchWindow { get; }
     public float[] PitchWindowAutocorrelation { get; }
     public MelFilterBank MelFilters { get; }
+    public RealFft SpectralFft { get; }
+    public RealFft PitchFft { get; }
 
     /// <summary>Row-major [MfccCount x MelBands]: coefficient c (1-based order c + 1) of the liftered DCT-II.</summary>
     public float[] Dct { get; }

@@ -19,7 +19,7 @@ internal sealed class PeriodicityFrames
         MinLag = Math.Max(2, (int)Math.Floor(options.SampleRate / options.MaxF0Hz));
         MaxLag = (int)Math.Ceiling(options.SampleRate / options.MinF0Hz);
         LagCount = MaxLag + 2;
-        var fft = new RealFft(options.PitchFftSize);
+        var fft = kernels.PitchFft;
         Bins = fft.Bins;
         BinHz = options.SampleRate / (double)options.PitchFftSize;
         LocalPeak = new float[FrameCount];

@@ -7,7 +7,7 @@ namespace EmoStream.Inference.Features.Acoustic.Analysis;
 /// A planned radix-2 FFT of real input: twiddles and bit-reversal are computed once per size, and an
 /// N-point real transform runs as an N/2-point complex one. FftSharp and MathNet recompute twiddles per call
 /// (15-100 µs per 512/1024-point transform here), too slow for the large set's 200x real-time target.
-/// Instances are not thread-safe (they own a scratch buffer); one per featurizer call.
+/// Immutable once built: one instance per size is shared by all threads (scratch space lives on the stack).
 /// </summary>
 internal sealed class RealFft
 {
@@ -17,8 +17,6 @@ internal sealed class RealFft
     private readonly float[] _sin;
     private readonly float[] _splitCos; // e^{-2πik/N}, k <= N/2: real split twiddles
     private readonly float[] _splitSin;
-    private readonly float[] _re;
-    private readonly float[] _im;
 
     public RealFft(int size)
     {
@@ -26,8 +24,6 @@ internal sealed class RealFft
             throw new ArgumentOutOfRangeException(nameof(size), size, "FFT size must be a power of two of at least 4");
         Size = size;
         _half = size / 2;
-        _re = new float[_half];
-        _im = new float[_half];
         var bits = System.Numerics.BitOperations.Log2((uint)_half);
         _bitReverse = new int[_half];
         for (var i = 0; i < _half; i++)
@@ -63,23 +59,25 @@ internal sealed class RealFft
     public void Forward(ReadOnlySpan<float> input, Span<float> real, Span<float> imag)
     {
         if (input.Length > Size) throw new ArgumentException($"input has {input.Length} samples, FFT size is {Size}", nameof(input));
+        Span<float> zr = _half <= 4096 ? stackalloc float[_half] : new float[_half];
+        Span<float> zi = _half <= 4096 ? stackalloc float[_half] : new float[_half];
         // Pack even samples as real and odd samples as imaginary parts, in bit-reversed order.
         for (var n = 0; n < _half; n++)
         {
             var j = _bitReverse[n];
             var e = 2 * n;
-            _re[j] = e < input.Length ? input[e] : 0f;
-            _im[j] = e + 1 < input.Length ? input[e + 1] : 0f;
+            zr[j] = e < input.Length ? input[e] : 0f;
+            zi[j] = e + 1 < input.Length ? input[e + 1] : 0f;
         }
-        Butterflies();
+        Butterflies(zr, zi);
         // Split the half-size complex spectrum Z into the real signal's spectrum X.
         for (var k = 0; k <= _half; k++)
         {
             var k1 = k == _half ? 0 : k;
             var k2 = k == 0 ? 0 : _half - k;
-            float zr = _re[k1], zi = _im[k1], cr = _re[k2], ci = -_im[k2];
-            float er = 0.5f * (zr + cr), ei = 0.5f * (zi + ci);   // even part
-            float or = 0.5f * (zi - ci), oi = -0.5f * (zr - cr);  // odd part = (Z - conj Z')/(2i)
+            float ar = zr[k1], ai = zi[k1], cr = zr[k2], ci = -zi[k2];
+            float er = 0.5f * (ar + cr), ei = 0.5f * (ai + ci);   // even part
+            float or = 0.5f * (ai - ci), oi = -0.5f * (ar - cr);  // odd part = (Z - conj Z')/(2i)
             float wr = _splitCos[k], wi = _splitSin[k];
             real[k] = er + (wr * or - wi * oi);
             imag[k] = ei + (wr * oi + wi * or);
@@ -107,12 +105,12 @@ internal sealed class RealFft
         for (var k = 0; k < Bins; k++) output[k] = scratchReal[k] * scale;
     }
 
-    private void Butterflies()
+    private void Butterflies(Span<float> real, Span<float> imag)
     {
         var n = _half;
         // Hot loop: refs instead of indexers so the JIT drops bounds checks.
-        ref var re = ref MemoryMarshal.GetArrayDataReference(_re);
-        ref var im = ref MemoryMarshal.GetArrayDataReference(_im);
+        ref var re = ref MemoryMarshal.GetReference(real);
+        ref var im = ref MemoryMarshal.GetReference(imag);
         ref var cos = ref MemoryMarshal.GetArrayDataReference(_cos);
         ref var sin = ref MemoryMarshal.GetArrayDataReference(_sin);
         // First stage: twiddle 1, no multiplications.

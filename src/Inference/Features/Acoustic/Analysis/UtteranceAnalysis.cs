@@ -22,7 +22,7 @@ internal sealed class UtteranceAnalysis
         Peak = Samples.Length == 0 ? 0 : Math.Abs(TensorPrimitives.MaxMagnitude(Samples.AsSpan()));
         FrameCount = Math.Max(1, (Samples.Length + Options.HopSamples - 1) / Options.HopSamples);
 
-        var fft = new RealFft(Options.SpectralFftSize);
+        var fft = kernels.SpectralFft;
         SpectralBins = fft.Bins;
         SpectralPower = new float[FrameCount * SpectralBins];
         var frame = new float[Options.SpectralFrameSamples];

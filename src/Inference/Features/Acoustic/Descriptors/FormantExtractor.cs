@@ -30,7 +30,7 @@ internal sealed class FormantExtractor : IDescriptorExtractor
     public void Extract(UtteranceAnalysis analysis, DescriptorMatrix output, int firstRow)
     {
         var o = analysis.Options;
-        var fft = new RealFft(o.SpectralFftSize);
+        var fft = analysis.Kernels.SpectralFft;
         var binHz = o.SampleRate / (double)o.SpectralFftSize;
         var frame = new float[o.SpectralFrameSamples];
         var a = new double[o.LpcOrder + 1];
