@@ -8,15 +8,15 @@ namespace EmoStream.Inference.Features.Acoustic;
 /// </summary>
 public static class AcousticFeatureSets
 {
-    private static readonly Dictionary<string, Func<AcousticAnalysisOptions, AcousticFeatureSetDefinition>> Sets = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["compact"] = _ => CompactSet.Definition,
-        ["large"] = LargeSet.For,
-    };
+    private static readonly (string Name, Func<AcousticAnalysisOptions, AcousticFeatureSetDefinition> Define)[] Sets =
+    [
+        ("compact", _ => CompactSet.Definition),
+        ("large", LargeSet.For),
+    ];
 
     public const string Default = "compact";
 
-    public static IReadOnlyList<string> Names { get; } = ["compact", "large"];
+    public static IReadOnlyList<string> Names { get; } = Sets.Select(s => s.Name).ToArray();
 
     /// <summary>
     /// The set named <paramref name="name"/>: a short name (<c>compact</c>), or an id with or without its version
@@ -36,9 +36,11 @@ public static class AcousticFeatureSets
             key = key[..at];
         }
         if (key.StartsWith("acoustic/", StringComparison.OrdinalIgnoreCase)) key = key["acoustic/".Length..];
-        if (!Sets.TryGetValue(key, out var factory))
+        var set = Sets.FirstOrDefault(s => s.Name.Equals(key, StringComparison.OrdinalIgnoreCase));
+        if (set.Define is null)
             throw new AcousticFeatureSetException($"unknown acoustic feature set '{name}'; expected one of: {string.Join(", ", Names)}");
-        var featurizer = new AcousticFeaturizer(factory(options ?? new AcousticAnalysisOptions()), options ?? new AcousticAnalysisOptions());
+        options ??= new AcousticAnalysisOptions();
+        var featurizer = new AcousticFeaturizer(set.Define(options), options);
         if (version is int asked && !featurizer.Info.Id.EndsWith("@" + asked, StringComparison.Ordinal))
             throw new AcousticFeatureSetException($"acoustic feature set '{name}': this build computes {featurizer.Info.Id}, not version {asked}");
         return featurizer;

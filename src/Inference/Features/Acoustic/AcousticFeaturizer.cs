@@ -69,8 +69,8 @@ public sealed class AcousticFeaturizer : IAcousticFeaturizer
         var frames = analysis.FrameCount;
         var matrix = new DescriptorMatrix(Descriptors.Count, frames);
         foreach (var (extractor, firstRow) in _extractors) extractor.Extract(analysis, matrix, firstRow);
-        var deltas = new DescriptorMatrix(Descriptors.Count, frames);
-        foreach (var row in _deltaRows) DeltaCalculator.Compute(matrix.Row(row), deltas.Row(row), analysis.Options.DeltaWindow);
+        var deltas = _deltaRows.Length > 0 ? new DescriptorMatrix(Descriptors.Count, frames) : null;
+        foreach (var row in _deltaRows) DeltaCalculator.Compute(matrix.Row(row), deltas!.Row(row), analysis.Options.DeltaWindow);
 
         var output = new float[Info.Dimension];
         var offset = 0;
@@ -81,7 +81,7 @@ public sealed class AcousticFeaturizer : IAcousticFeaturizer
         {
             foreach (var name in rule.Descriptors)
             {
-                var source = (rule.Delta ? deltas : matrix).Row(_rows[name]);
+                var source = (rule.Delta ? deltas! : matrix).Row(_rows[name]);
                 var count = 0;
                 for (var i = 0; i < frames; i++)
                 {

@@ -20,6 +20,15 @@ public sealed class PitchTests
     }
 
     [Fact]
+    public void Hard_clipped_tone_keeps_its_F0()
+    {
+        var clipped = TestSignals.Scaled(TestSignals.HarmonicTone(180, 1.0), 4); // peaks at about 2, clipped to ±1
+        var pitch = new DescriptorProbe(clipped).Analysis.Pitch;
+        var inner = Enumerable.Range(5, pitch.F0Hz.Length - 10).ToArray();
+        Assert.All(inner, i => Assert.InRange(pitch.F0Hz[i], 180 * 0.99, 180 * 1.01));
+    }
+
+    [Fact]
     public void Semitone_contour_is_relative_to_27_5_Hz()
     {
         var probe = new DescriptorProbe(TestSignals.HarmonicTone(220, 0.5));

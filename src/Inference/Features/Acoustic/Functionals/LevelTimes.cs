@@ -6,18 +6,18 @@ namespace EmoStream.Inference.Features.Acoustic.Functionals;
 /// </summary>
 internal sealed class LevelTimes : IFunctionalGroup
 {
-    private static readonly double[] Levels = [0.25, 0.50, 0.75, 0.90];
+    private static readonly double[] Fractions = [0.25, 0.50, 0.75, 0.90];
 
-    public IReadOnlyList<string> Names { get; } = [.. Levels.Select(l => $"upleveltime{l * 100:0}"), "risetime", "falltime"];
+    public IReadOnlyList<string> Names { get; } = [.. Fractions.Select(l => $"upleveltime{l * 100:0}"), "risetime", "falltime"];
 
     public void Compute(Contour contour, Span<float> output)
     {
         var x = contour.Values;
         float min = x[0], max = x[0];
         foreach (var v in x) { if (v < min) min = v; if (v > max) max = v; }
-        for (var l = 0; l < Levels.Length; l++)
+        for (var l = 0; l < Fractions.Length; l++)
         {
-            var threshold = min + Levels[l] * (max - min);
+            var threshold = min + Fractions[l] * (max - min);
             var above = 0;
             foreach (var v in x) if (v > threshold) above++;
             output[l] = above / (float)x.Length;
@@ -30,7 +30,7 @@ internal sealed class LevelTimes : IFunctionalGroup
             if (x[i + 1] > x[i]) rising++;
             else if (x[i + 1] < x[i]) falling++;
         }
-        output[Levels.Length] = pairs > 0 ? rising / (float)pairs : 0;
-        output[Levels.Length + 1] = pairs > 0 ? falling / (float)pairs : 0;
+        output[Fractions.Length] = pairs > 0 ? rising / (float)pairs : 0;
+        output[Fractions.Length + 1] = pairs > 0 ? falling / (float)pairs : 0;
     }
 }
