@@ -6,12 +6,12 @@ namespace EmoStream.Inference.Tests.Features.Acoustic;
 /// <summary>Real speech: RAVDESS actor 01 (male), 16 kHz mono. Passes with a logged reason when ../shared/data is absent.</summary>
 public sealed class RavdessSpeechTests(ITestOutputHelper output)
 {
-    private string[]? Clips(int count)
+    private string[]? Clips(int count, string actor = "Actor_01")
     {
-        var dir = SharedData.Ravdess("Actor_01");
+        var dir = SharedData.Ravdess(actor);
         if (dir is null)
         {
-            output.WriteLine("SKIPPED: ../shared/data/ravdess/Actor_01 not found relative to the repository root; real-speech checks not run.");
+            output.WriteLine($"SKIPPED: ../shared/data/ravdess/{actor} not found relative to the repository root; real-speech checks not run.");
             return null;
         }
         return Directory.GetFiles(dir, "*.wav").Order(StringComparer.Ordinal).Take(count).ToArray();
@@ -49,6 +49,26 @@ public sealed class RavdessSpeechTests(ITestOutputHelper output)
             Assert.InRange(f1, 250, 900);
             Assert.InRange(f2, 800, 2500);
         }
+    }
+
+    [Fact]
+    public void Female_voice_is_pitched_well_above_male_voice()
+    {
+        var male = Clips(4, "Actor_01");
+        var female = Clips(4, "Actor_02");
+        if (male is null || female is null) return;
+        var compact = AcousticFeatureSets.Create("compact");
+        var median = compact.FeatureNames.ToList().IndexOf("f0Semitone.pctl50");
+        double MedianHz(string[] clips) =>
+            27.5 * Math.Pow(2, clips.Average(c => compact.Extract(WavReader.Read(c).Samples)[median]) / 12);
+
+        var maleHz = MedianHz(male);
+        var femaleHz = MedianHz(female);
+        output.WriteLine($"median F0: actor 01 (male) {maleHz:F0} Hz, actor 02 (female) {femaleHz:F0} Hz");
+
+        Assert.InRange(maleHz, 80, 180);
+        Assert.InRange(femaleHz, 150, 300);
+        Assert.True(12 * Math.Log2(femaleHz / maleHz) > 6, "female F0 should be at least half an octave above male F0");
     }
 
     [Fact]
