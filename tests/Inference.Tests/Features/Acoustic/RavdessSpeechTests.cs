@@ -71,6 +71,30 @@ public sealed class RavdessSpeechTests(ITestOutputHelper output)
         Assert.True(12 * Math.Log2(femaleHz / maleHz) > 6, "female F0 should be at least half an octave above male F0");
     }
 
+    [Theory]
+    [InlineData("Actor_01")]
+    [InlineData("Actor_02")]
+    public void Strong_anger_is_louder_than_strong_sadness(string actor)
+    {
+        // RAVDESS names: modality-channel-emotion-intensity-...; emotion 05 angry, 04 sad; intensity 02 strong.
+        var dir = SharedData.Ravdess(actor);
+        if (dir is null)
+        {
+            output.WriteLine($"SKIPPED: ../shared/data/ravdess/{actor} not found relative to the repository root.");
+            return;
+        }
+        var compact = AcousticFeatureSets.Create("compact");
+        var names = compact.FeatureNames.ToList();
+        double Mean(string emotion, string feature) => Directory.GetFiles(dir, $"03-01-{emotion}-02-*.wav")
+            .Average(p => compact.Extract(WavReader.Read(p).Samples)[names.IndexOf(feature)]);
+
+        var angry = Mean("05", "loudness.mean");
+        var sad = Mean("04", "loudness.mean");
+        output.WriteLine($"{actor}: mean loudness angry {angry:F1}, sad {sad:F1}");
+        Assert.True(angry > 1.5 * sad, $"angry loudness {angry:F1} vs sad {sad:F1}");
+        Assert.True(Mean("05", "equivalentSoundLevel") > Mean("04", "equivalentSoundLevel") + 3);
+    }
+
     [Fact]
     public void Both_sets_give_finite_vectors_that_differ_between_clips()
     {
