@@ -17,6 +17,7 @@ public sealed class AcousticFeaturizer : IAcousticFeaturizer
     private readonly IReadOnlyList<(IDescriptorExtractor Extractor, int FirstRow)> _extractors;
     private readonly Dictionary<string, int> _rows;
     private readonly int[] _deltaRows;
+    private readonly int _computedCount; // every descriptor of the extractors used, summarized or not
 
     internal AcousticFeaturizer(AcousticFeatureSetDefinition definition, AcousticAnalysisOptions options)
     {
@@ -32,7 +33,8 @@ public sealed class AcousticFeaturizer : IAcousticFeaturizer
             descriptors.AddRange(extractor.Descriptors);
         }
         _extractors = extractors;
-        Descriptors = descriptors;
+        _computedCount = descriptors.Count;
+        Descriptors = descriptors.Where(d => wanted.Contains(d.Name)).ToArray();
         _rows = descriptors.Select((d, i) => (d.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
         var unknown = wanted.Where(n => !_rows.ContainsKey(n)).ToArray();
         if (unknown.Length > 0)
@@ -67,9 +69,9 @@ public sealed class AcousticFeaturizer : IAcousticFeaturizer
     {
         var analysis = new UtteranceAnalysis(samples, _kernels);
         var frames = analysis.FrameCount;
-        var matrix = new DescriptorMatrix(Descriptors.Count, frames);
+        var matrix = new DescriptorMatrix(_computedCount, frames);
         foreach (var (extractor, firstRow) in _extractors) extractor.Extract(analysis, matrix, firstRow);
-        var deltas = _deltaRows.Length > 0 ? new DescriptorMatrix(Descriptors.Count, frames) : null;
+        var deltas = _deltaRows.Length > 0 ? new DescriptorMatrix(_computedCount, frames) : null;
         foreach (var row in _deltaRows) DeltaCalculator.Compute(matrix.Row(row), deltas!.Row(row), analysis.Options.DeltaWindow);
 
         var output = new float[Info.Dimension];
