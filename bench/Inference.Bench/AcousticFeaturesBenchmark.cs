@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text;
+using EmoStream.Inference.Features.Acoustic;
+
+namespace EmoStream.Inference.Bench;
+
+/// <summary>
+/// Real-time factor of each acoustic feature set on one thread over real RAVDESS clips
+/// (audio seconds per second of computation). Args: [clips per set, default 120] [data root, default ../shared/data].
+/// </summary>
+public sealed class AcousticFeaturesBenchmark : IBenchmark
+{
+    public string Name => "acoustic-features";
+
+    public string Description => "acoustic featurizer real-time factor per set, one thread, RAVDESS clips";
+
+    public void Run(IReadOnlyList<string> args)
+    {
+        var count = args.Count > 0 ? int.Parse(args[0]) : 120;
+        var root = args.Count > 1 ? args[1] : Path.Combine("..", "shared", "data");
+        var folder = Path.Combine(root, "ravdess");
+        if (!Directory.Exists(folder))
+        {
+            Console.WriteLine($"no RAVDESS clips at {Path.GetFullPath(folder)}; pass the data root as the second argument");
+            return;
+        }
+        var clips = Directory.GetFiles(folder, "*.wav", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Take(count)
+            .Select(ReadPcm16Mono).ToArray();
+        var audioSeconds = clips.Sum(c => c.Length) / 16000.0;
+        Console.WriteLine($"clips: {clips.Length}, audio: {audioSeconds:F1} s, thread: 1");
+        Console.WriteLine("set        dim   ms/clip   ms per audio s   x real time (wall)   x real time (thread CPU)");
+        foreach (var name in AcousticFeatureSets.Names)
+        {
+            var featurizer = AcousticFeatureSets.Create(name);
+            foreach (var clip in clips.Take(5)) featurizer.Extract(clip); // JIT and tiered compilation warm-up
+            // Best of three rounds; thread CPU time as well, because the shared development machine is often loaded.
+            double best = double.MaxValue, bestCpu = double.MaxValue;
+            for (var round = 0; round < 3; round++)
+            {
+                var cpu = ThreadCpuSeconds();
+                var watch = Stopwatch.StartNew();
+                foreach (var clip in clips) featurizer.Extract(clip);
+                best = Math.Min(best, watch.Elapsed.TotalSeconds);
+                bestCpu = Math.Min(bestCpu, ThreadCpuSeconds() - cpu);
+            }
+            Console.WriteLine($"{name,-8} {featurizer.Info.Dimension,5} {1000 * best / clips.Length,9:F2} {1000 * best / audioSeconds,16:F2} {audioSeconds / best,20:F0} {audioSeconds / bestCpu,26:F0}");
+        }
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
+    [DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern int ClockGetTime(int clock, out TimeSpec time);
+
+    /// <summary>CPU time of the calling thread (Linux CLOCK_THREAD_CPUTIME_ID): unaffected by other processes' load.</summary>
+    private static double ThreadCpuSeconds()
+    {
+        const int ClockThreadCpuTime = 3;
+        if (ClockGetTime(ClockThreadCpuTime, out var t) != 0) throw new InvalidOperationException("clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed");
+        return t.Seconds + t.Nanoseconds * 1e-9;
+    }
+
+    /// <summary>The corpora are canonical 16 kHz 16-bit mono WAV; the product's own decoder lives in src/Capture.</summary>
+    private static float[] ReadPcm16Mono(string path)
+    {
+        using var r = new BinaryReader(File.OpenRead(path));
+        r.BaseStream.Seek(12, SeekOrigin.Begin);
+        while (r.BaseStream.Position + 8 <= r.BaseStream.Length)
+        {
+            var id = Encoding.ASCII.GetString(r.ReadBytes(4));
+            var size = r.ReadInt32();
+            if (id != "data") { r.BaseStream.Seek(size + (size & 1), SeekOrigin.Current); continue; }
+            var samples = new float[Math.Min(size, (int)(r.BaseStream.Length - r.BaseStream.Position)) / 2];
+            for (var i = 0; i < samples.Length; i++) samples[i] = r.ReadInt16() / 32768f;
+            return samples;
+        }
+        throw new InvalidDataException($"{path}: no data chunk");
+    }
+}
