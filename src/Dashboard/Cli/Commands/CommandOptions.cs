@@ -26,5 +26,22 @@ public static class CommandOptions
         Required = true,
     }.AcceptExistingOnly();
 
+    /// <summary><c>--modalities audio,text</c>: which modalities to use (default both).</summary>
+    public static Option<string[]> Modalities()
+    {
+        var option = new Option<string[]>("--modalities")
+        {
+            Description = "Modalities to use: audio, text, or audio,text",
+            DefaultValueFactory = _ => ["audio", "text"],
+            CustomParser = r => r.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.TrimEntries)).ToArray(),
+        };
+        option.Validators.Add(r =>
+        {
+            var bad = r.GetValueOrDefault<string[]>().Where(m => m is not ("audio" or "text")).ToArray();
+            if (bad.Length > 0) r.AddError($"--modalities: expected audio and/or text, got {string.Join(", ", bad)}");
+        });
+        return option;
+    }
+
     public static Option<FileInfo?> Json() => new("--json") { Description = "Also write the figures to this JSON file" };
 }

@@ -26,17 +26,7 @@ public static class TrainCommand
         var epochs = new Option<int>("--epochs") { Description = "Epochs per run", DefaultValueFactory = _ => trainingDefaults.Epochs };
         var runs = new Option<int>("--runs") { Description = "Runs, with seeds S..S+R-1", DefaultValueFactory = _ => 1 };
         var seed = new Option<int>("--seed") { Description = "First seed", DefaultValueFactory = _ => trainingDefaults.Seed };
-        var modalities = new Option<string[]>("--modalities")
-        {
-            Description = "Modalities to use: audio, text, or audio,text",
-            DefaultValueFactory = _ => ["audio", "text"],
-            CustomParser = r => r.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.TrimEntries)).ToArray(),
-        };
-        modalities.Validators.Add(r =>
-        {
-            var bad = r.GetValueOrDefault<string[]>().Where(m => m is not ("audio" or "text")).ToArray();
-            if (bad.Length > 0) r.AddError($"--modalities: expected audio and/or text, got {string.Join(", ", bad)}");
-        });
+        var modalities = CommandOptions.Modalities();
         var acousticSet = new Option<string?>("--acoustic-set") { Description = "Which stored acoustic feature set to use when there are several (e.g. compact)" };
         var lexicalSet = new Option<string?>("--lexical-set") { Description = "Which stored lexical feature set to use when there are several" };
         var output = new Option<FileInfo?>("--out") { Description = "Save the model of the first run (seed S) with its metadata" };
