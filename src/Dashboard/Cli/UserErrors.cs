@@ -1,4 +1,6 @@
 using EmoStream.Inference.Corpora;
+using EmoStream.Inference.Corpora.Importers;
+using EmoStream.Inference.Features.Lexical;
 
 namespace EmoStream.Dashboard.Cli;
 
@@ -11,6 +13,8 @@ public static class UserErrors
 {
     public static bool IsUserError(Exception e) => e is CorpusFormatException
         or CorpusManifestException
+        or CorpusImportException
+        or WordVectorsException
         or InvalidDataException
         or FileNotFoundException
         or DirectoryNotFoundException
