@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Numerics;
+
 namespace EmoStream.Inference.Features.Lexical;
 
 /// <summary>
@@ -10,11 +13,14 @@ public static class CommonComponent
 {
     private const int Iterations = 300;
 
+    // Runs once per process over a large loop: compile it optimized at once rather than through tier 0.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float[] Fit(WordVectors vectors, double[] probabilities, float[] sifWeights, int words)
     {
         var d = vectors.Dimension;
         var n = Math.Min(words, vectors.Count);
-        var m = new double[d, d];
+        // Element-wise vector arithmetic only (no lane reductions), so the sum is the same on every SIMD width.
+        var m = new double[d * d];
         var x = new double[d];
         for (var r = 0; r < n; r++)
         {
@@ -24,11 +30,13 @@ public static class CommonComponent
             for (var i = 0; i < d; i++)
             {
                 var ci = c * x[i];
-                for (var j = i; j < d; j++) m[i, j] += ci * x[j];
+                var target = m.AsSpan(i * d, d);
+                var j = 0;
+                for (; j <= d - Vector<double>.Count; j += Vector<double>.Count)
+                    (new Vector<double>(target[j..]) + ci * new Vector<double>(x.AsSpan(j))).CopyTo(target[j..]);
+                for (; j < d; j++) target[j] += ci * x[j];
             }
         }
-        for (var i = 0; i < d; i++)
-            for (var j = 0; j < i; j++) m[i, j] = m[j, i];
 
         var v = Enumerable.Repeat(1.0 / Math.Sqrt(d), d).ToArray();
         var next = new double[d];
@@ -37,7 +45,7 @@ public static class CommonComponent
             for (var i = 0; i < d; i++)
             {
                 var s = 0.0;
-                for (var j = 0; j < d; j++) s += m[i, j] * v[j];
+                for (var j = 0; j < d; j++) s += m[i * d + j] * v[j];
                 next[i] = s;
             }
             var norm = Math.Sqrt(next.Sum(t => t * t));

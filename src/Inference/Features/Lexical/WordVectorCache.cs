@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
@@ -33,6 +34,8 @@ public static class WordVectorCache
         File.Move(tmp, path, overwrite: true);
     }
 
+    // Runs once per process over a large loop: compile it optimized at once rather than through tier 0.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static WordVectors Read(string path)
     {
         if (!File.Exists(path)) throw new WordVectorsException(path, "word-vector cache does not exist");

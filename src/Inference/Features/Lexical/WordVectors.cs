@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace EmoStream.Inference.Features.Lexical;
 
 /// <summary>
@@ -9,6 +10,8 @@ public sealed class WordVectors
     private readonly Dictionary<string, int> _ranks;
     private readonly Half[] _values;
 
+    // Runs once per process over a large loop: compile it optimized at once rather than through tier 0.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public WordVectors(string source, IReadOnlyList<string> words, Half[] values, int dimension, string contentHash)
     {
         if (values.Length != words.Count * dimension)
@@ -45,5 +48,12 @@ public sealed class WordVectors
     {
         var row = Row(rank);
         for (var d = 0; d < row.Length; d++) sum[d] += weight * (float)row[d];
+    }
+
+    /// <summary>Raises each value of <paramref name="max"/> to the word's value where that is larger.</summary>
+    public void Max(int rank, Span<float> max)
+    {
+        var row = Row(rank);
+        for (var d = 0; d < row.Length; d++) max[d] = Math.Max(max[d], (float)row[d]);
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace EmoStream.Inference.Features.Lexical;
 
 /// <summary>
@@ -7,6 +8,8 @@ namespace EmoStream.Inference.Features.Lexical;
 /// </summary>
 public static class ZipfFrequencies
 {
+    // Runs once per process over a large loop: compile it optimized at once rather than through tier 0.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double[] Probabilities(int count)
     {
         var harmonic = 0.0;
