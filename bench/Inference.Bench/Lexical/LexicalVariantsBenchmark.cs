@@ -30,8 +30,6 @@ public sealed class LexicalVariantsBenchmark : IBenchmark
             ("SIF a = 1e-4, PC removed", new() { SifA = 1e-4 }),
             ("SIF a = 1e-2, PC removed", new() { SifA = 1e-2 }),
             ("SIF a = 1e-3, PC removed, no punctuation", new() { IncludePunctuation = false }),
-            ("SIF a = 1e-3, PC removed, + max pooling (200-d)", new() { MaxPooling = true }),
-            ("plain mean, no PC, + max pooling (200-d)", new() { SifA = 1e6, RemoveCommonComponent = false, MaxPooling = true }),
         ];
         Console.WriteLine($"| variant | dev WA | dev UA | missing (train/dev) |");
         Console.WriteLine($"|---|---|---|---|");

@@ -17,7 +17,4 @@ public sealed class LexicalFeaturizerOptions
 
     /// <summary>Let punctuation (! ? ...) that accompanies words into the mean; punctuation alone is still missing text.</summary>
     public bool IncludePunctuation { get; set; } = true;
-
-    /// <summary>Append the element-wise maximum of the token vectors to the SIF mean (twice the dimension).</summary>
-    public bool MaxPooling { get; set; }
 }

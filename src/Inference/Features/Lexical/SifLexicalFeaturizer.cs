@@ -7,8 +7,7 @@ namespace EmoStream.Inference.Features.Lexical;
 /// vectors: the mean of a / (a + p(w)) v_w over the tokens found in the vocabulary, minus its projection on the
 /// common component. Numbers are spelled out, an unknown hyphenated word falls back to its parts, punctuation only
 /// counts beside words, "i" and "a" (absent from this vocabulary) borrow "me" and "an". Text with no known word is
-/// missing (null), never a zero vector. Optionally the element-wise maximum of the (unweighted) token vectors follows
-/// the mean, doubling the dimension.
+/// missing (null), never a zero vector.
 /// </summary>
 public sealed class SifLexicalFeaturizer : ILexicalFeaturizer
 {
@@ -22,24 +21,21 @@ public sealed class SifLexicalFeaturizer : ILexicalFeaturizer
     private readonly float[] _weights;
     private readonly float[]? _component;
     private readonly bool _punctuation;
-    private readonly bool _max;
 
     public SifLexicalFeaturizer(WordVectors vectors, LexicalFeaturizerOptions options)
     {
         if (options.SifA <= 0) throw new ArgumentOutOfRangeException(nameof(options), $"SifA must be positive, got {options.SifA}");
         _vectors = vectors;
         _punctuation = options.IncludePunctuation;
-        _max = options.MaxPooling;
         var p = ZipfFrequencies.Probabilities(vectors.Count);
         _weights = p.Select(pw => (float)(options.SifA / (options.SifA + pw))).ToArray();
         if (options.RemoveCommonComponent)
             _component = CommonComponent.Fit(vectors, p, _weights, options.CommonComponentWords);
         var a = options.SifA.ToString("R", CultureInfo.InvariantCulture);
         var pc = options.RemoveCommonComponent ? $"unigram-top{Math.Min(options.CommonComponentWords, vectors.Count)}" : "none";
-        Info = new FeaturizerInfo(FeaturizerId, Modality.Lexical, _max ? 2 * vectors.Dimension : vectors.Dimension,
+        Info = new FeaturizerInfo(FeaturizerId, Modality.Lexical, vectors.Dimension,
             $"vectors={vectors.Source};words={vectors.Count};sha256={vectors.ContentHash[..16]};tokenizer={LexicalTokenizer.Version};" +
-            $"p=zipf-rank;a={a};pc={pc};substitutes=i:me,a:an;punctuation={(_punctuation ? "with-words" : "none")};" +
-            $"pooling={(_max ? "sif-mean+max" : "sif-mean")}");
+            $"p=zipf-rank;a={a};pc={pc};substitutes=i:me,a:an;punctuation={(_punctuation ? "with-words" : "none")}");
     }
 
     /// <summary>Loads the vectors from <see cref="LexicalFeaturizerOptions.VectorsDirectory"/> (or the default <c>.cache/glove</c>).</summary>
@@ -57,22 +53,14 @@ public sealed class SifLexicalFeaturizer : ILexicalFeaturizer
     public float[]? Extract(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        var dimension = _vectors.Dimension;
-        var result = new float[Info.Dimension];
-        var sum = result.AsSpan(0, dimension);
-        var max = _max ? result.AsSpan(dimension) : Span<float>.Empty;
-        max.Fill(float.NegativeInfinity);
+        var sum = new float[_vectors.Dimension];
         int words = 0, used = 0;
         var ranks = new List<int>(4);
         foreach (var token in LexicalTokenizer.Tokenize(text))
         {
             ranks.Clear();
             Lookup(token, ranks);
-            foreach (var rank in ranks)
-            {
-                _vectors.AddScaled(rank, _weights[rank], sum);
-                if (_max) _vectors.Max(rank, max);
-            }
+            foreach (var rank in ranks) _vectors.AddScaled(rank, _weights[rank], sum);
             used += ranks.Count;
             if (token.Kind != TokenKind.Punctuation) words += ranks.Count;
         }
@@ -85,7 +73,7 @@ public sealed class SifLexicalFeaturizer : ILexicalFeaturizer
             for (var d = 0; d < sum.Length; d++) dot += _component[d] * sum[d];
             for (var d = 0; d < sum.Length; d++) sum[d] -= dot * _component[d];
         }
-        return result;
+        return sum;
     }
 
     /// <summary>

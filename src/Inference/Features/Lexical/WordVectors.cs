@@ -49,11 +49,4 @@ public sealed class WordVectors
         var row = Row(rank);
         for (var d = 0; d < row.Length; d++) sum[d] += weight * (float)row[d];
     }
-
-    /// <summary>Raises each value of <paramref name="max"/> to the word's value where that is larger.</summary>
-    public void Max(int rank, Span<float> max)
-    {
-        var row = Row(rank);
-        for (var d = 0; d < row.Length; d++) max[d] = Math.Max(max[d], (float)row[d]);
-    }
 }

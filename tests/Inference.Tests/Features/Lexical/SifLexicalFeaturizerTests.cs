@@ -51,6 +51,7 @@ public sealed class SifLexicalFeaturizerTests(GloveFixture glove)
         Assert.Contains($"sha256={glove.Vectors!.ContentHash[..16]}", info.Settings);
         Assert.Contains("words=341479", info.Settings);
         Assert.Contains("pc=unigram-top50000", info.Settings);
+        Assert.Contains("substitutes=i:me,a:an", info.Settings);
         var other = new SifLexicalFeaturizer(glove.Vectors, new LexicalFeaturizerOptions { SifA = 1e-4 });
         Assert.False(info.SameAs(other.Info));
     }
@@ -81,6 +82,7 @@ public sealed class SifLexicalFeaturizerTests(GloveFixture glove)
     [InlineData("1,000 dollars", "one thousand dollars")]
     [InlineData("a 3.5 rating", "a three point five rating")]
     [InlineData("a state-of-the-qzxjvwplk plan", "a state of the plan")]
+    [InlineData("I did it", "me did it")]
     public void Gives_equivalent_spellings_the_same_vector(string text, string equivalent)
     {
         var a = Featurizer.Extract(text)!;
