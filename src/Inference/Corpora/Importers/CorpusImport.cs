@@ -46,7 +46,7 @@ public static class CorpusImport
             if (File.Exists(target) || new FileInfo(target).LinkTarget is not null) File.Delete(target);
             if (options.Audio == AudioPlacement.Copy) File.Copy(source, target);
             else File.CreateSymbolicLink(target, source);
-            if (n % 50 == 0 || n == files.Length - 1) progress?.Report(new ImportProgress("placing audio", n + 1, files.Length));
+            progress?.Report(new ImportProgress("placing audio", n + 1, files.Length));
         }
     }
 

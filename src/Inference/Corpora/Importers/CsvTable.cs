@@ -26,6 +26,15 @@ public sealed class CsvTable
     /// <summary>The field of <paramref name="column"/>, trimmed; "" where the table has no such column.</summary>
     public string Get(CsvRow row, string column) => _columns.TryGetValue(column, out var i) ? row.Fields[i].Trim() : "";
 
+    /// <summary>A non-negative integer field, or false with the row reported as skipped.</summary>
+    public bool TryGetInt(CsvRow row, string column, ImportLog log, out int value)
+    {
+        var text = Get(row, column);
+        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value)) return true;
+        Skip(log, row, $"{column} '{text}' is not a non-negative integer");
+        return false;
+    }
+
     /// <summary>Reports <paramref name="row"/> as skipped, with this file and the row's line.</summary>
     public void Skip(ImportLog log, CsvRow row, string problem) => log.Add(Path, row.Line, "row skipped: " + problem);
 

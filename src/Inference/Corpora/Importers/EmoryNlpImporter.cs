@@ -25,8 +25,8 @@ public sealed class EmoryNlpImporter : ICorpusImporter
             foreach (var row in table.Rows)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (!MeldImporter.TryInt(table, row, "Season", log, out var season) || !MeldImporter.TryInt(table, row, "Episode", log, out var episode)
-                    || !MeldImporter.TryInt(table, row, "Scene_ID", log, out var scene) || !MeldImporter.TryInt(table, row, "Utterance_ID", log, out var utterance))
+                if (!table.TryGetInt(row, "Season", log, out var season) || !table.TryGetInt(row, "Episode", log, out var episode)
+                    || !table.TryGetInt(row, "Scene_ID", log, out var scene) || !table.TryGetInt(row, "Utterance_ID", log, out var utterance))
                     continue;
                 var speakers = ParseSpeakers(table.Get(row, "Speaker"));
                 if (speakers.Count == 0)

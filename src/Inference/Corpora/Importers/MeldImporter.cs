@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace EmoStream.Inference.Corpora.Importers;
 
 /// <summary>
@@ -27,8 +25,8 @@ public sealed class MeldImporter : ICorpusImporter
             foreach (var row in table.Rows)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (!TryInt(table, row, "Dialogue_ID", log, out var dialogue) || !TryInt(table, row, "Utterance_ID", log, out var utterance)
-                    || !TryInt(table, row, "Season", log, out var season))
+                if (!table.TryGetInt(row, "Dialogue_ID", log, out var dialogue) || !table.TryGetInt(row, "Utterance_ID", log, out var utterance)
+                    || !table.TryGetInt(row, "Season", log, out var season))
                     continue;
                 var speaker = table.Get(row, "Speaker");
                 if (speaker.Length == 0)
@@ -42,14 +40,5 @@ public sealed class MeldImporter : ICorpusImporter
             }
         }
         return DialogueAssembler.Assemble(rows, log);
-    }
-
-    /// <summary>A non-negative integer field, or false with the row reported as skipped.</summary>
-    internal static bool TryInt(CsvTable table, CsvRow row, string column, ImportLog log, out int value)
-    {
-        var text = table.Get(row, column);
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value)) return true;
-        table.Skip(log, row, $"{column} '{text}' is not a non-negative integer");
-        return false;
     }
 }

@@ -18,8 +18,21 @@ public static class WordVectorStore
     private static readonly ConcurrentDictionary<string, Lazy<WordVectors>> Loaded = new(StringComparer.Ordinal);
 
     /// <summary>The vectors of <paramref name="directory"/>, loaded once per process.</summary>
-    public static WordVectors Open(string directory) =>
-        Loaded.GetOrAdd(Path.GetFullPath(directory), d => new Lazy<WordVectors>(() => LoadOrConvert(d))).Value;
+    public static WordVectors Open(string directory)
+    {
+        var key = Path.GetFullPath(directory);
+        var lazy = Loaded.GetOrAdd(key, d => new Lazy<WordVectors>(() => LoadOrConvert(d)));
+        try
+        {
+            return lazy.Value;
+        }
+        catch
+        {
+            // Forget the failure, so that a later call (after set-up has run) tries again.
+            Loaded.TryRemove(new KeyValuePair<string, Lazy<WordVectors>>(key, lazy));
+            throw;
+        }
+    }
 
     /// <summary>The first <c>.cache/glove</c> holding the cache or its JSON, looking up from the app's folder, then from the working folder.</summary>
     public static string? FindDefaultDirectory()
