@@ -95,6 +95,19 @@ public sealed class WordVectorCacheTests : IDisposable
     }
 
     [Fact]
+    public void Store_rebuilds_a_stale_cache_from_the_json()
+    {
+        WriteJson(WinkJson);
+        var cache = Path.Combine(_dir, WordVectorStore.CacheFileName);
+        File.WriteAllBytes(cache, "EMWV\u0009\u0000"u8.ToArray());
+
+        var vectors = WordVectorStore.Open(_dir);
+
+        Assert.Equal(["the", "cat", "naïve"], vectors.Words);
+        Assert.Equal(vectors.ContentHash, WordVectorCache.Read(cache).ContentHash);
+    }
+
+    [Fact]
     public void Store_says_how_to_fetch_absent_vectors()
     {
         var e = Assert.Throws<WordVectorsException>(() => WordVectorStore.Open(Path.Combine(_dir, "empty")));
