@@ -1,4 +1,5 @@
 using System.Text;
+using EmoStream.Inference.Corpora.Importers;
 
 namespace EmoStream.Inference.Features.Lexical;
 
@@ -82,18 +83,20 @@ public static class LexicalTokenizer
     private static string Fold(string text)
     {
         var b = new StringBuilder(text.Length + 8);
-        foreach (var ch in text)
+        foreach (var c in text)
         {
+            // C1 controls are Windows-1252 bytes that went through Latin-1 (MELD's "\x92"): read them as such first.
+            var ch = c is >= '\u0080' and <= '\u009F' ? Windows1252.Map((byte)c) : c;
             switch (ch)
             {
-                case '\u2018' or '\u2019' or '\u201B' or '\u02BC' or '\u2032' or '`' or '\u00B4' or '\u0091' or '\u0092':
+                case '\u2018' or '\u2019' or '\u201B' or '\u02BC' or '\u2032' or '`' or '\u00B4':
                     b.Append('\''); break;
-                case '\u201C' or '\u201D' or '\u201E' or '\u201F' or '\u2033' or '\u00AB' or '\u00BB' or '\u0093' or '\u0094':
+                case '\u201C' or '\u201D' or '\u201E' or '\u201F' or '\u2033' or '\u00AB' or '\u00BB':
                     b.Append('"'); break;
-                case '\u2026' or '\u0085':
+                case '\u2026':
                     b.Append("..."); break;
                 // A dash between words is punctuation, not a hyphen that would glue them together.
-                case '\u2013' or '\u2014' or '\u2015' or '\u2212' or '\u0096' or '\u0097':
+                case '\u2013' or '\u2014' or '\u2015' or '\u2212':
                     b.Append(" - "); break;
                 default:
                     b.Append(char.ToLowerInvariant(ch)); break;

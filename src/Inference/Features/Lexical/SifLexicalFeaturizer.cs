@@ -7,7 +7,7 @@ namespace EmoStream.Inference.Features.Lexical;
 /// vectors: the mean of a / (a + p(w)) v_w over the tokens found in the vocabulary, minus its projection on the
 /// common component. Numbers are spelled out, an unknown hyphenated word falls back to its parts, punctuation only
 /// counts beside words, "i" and "a" (absent from this vocabulary) borrow "me" and "an". Text with no known word is
-/// missing (null), never a zero vector.
+/// missing (null), never a zero vector. Thread-safe: <see cref="Extract"/> keeps no state between calls.
 /// </summary>
 public sealed class SifLexicalFeaturizer : ILexicalFeaturizer
 {
