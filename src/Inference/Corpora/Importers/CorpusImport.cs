@@ -55,8 +55,8 @@ public static class CorpusImport
         var perClass = EmotionClasses.All.ToDictionary(c => c, c => corpus.Utterances.Count(u => u.Label == c));
         var sourceLabels = imported
             .GroupBy(i => (i.RawLabel ?? "", i.Utterance.Label))
-            .Select(g => (g.Key.Item1, g.Key.Label, g.Count()))
-            .OrderBy(x => x.Label is null ? 1 : 0).ThenBy(x => x.Label, StringComparer.Ordinal).ThenBy(x => x.Item1, StringComparer.Ordinal)
+            .Select(g => new SourceLabelCount(g.Key.Item1, g.Key.Label, g.Count()))
+            .OrderBy(x => x.Class is null ? 1 : 0).ThenBy(x => x.Class, StringComparer.Ordinal).ThenBy(x => x.SourceLabel, StringComparer.Ordinal)
             .ToArray();
         return new ImportSummary(
             importer,

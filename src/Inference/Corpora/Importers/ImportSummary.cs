@@ -12,5 +12,5 @@ public sealed record ImportSummary(
     int Unlabeled,
     int WithText,
     int WithAudio,
-    IReadOnlyList<(string SourceLabel, string? Class, int Count)> SourceLabels,
+    IReadOnlyList<SourceLabelCount> SourceLabels,
     IReadOnlyList<ImportIssue> Issues);

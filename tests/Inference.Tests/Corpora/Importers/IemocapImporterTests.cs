@@ -34,8 +34,8 @@ public sealed class IemocapImporterTests : ImportTestFolder
         Assert.Equal(new Dictionary<string, int> { ["happy"] = 2, ["neutral"] = 1, ["angry"] = 1, ["sad"] = 1 }, summary.LabeledPerClass);
         Assert.Equal(2, summary.Unlabeled);
         Assert.Empty(summary.Issues);
-        Assert.Contains(("exc", "happy", 1), summary.SourceLabels);
-        Assert.Contains(("hap", "happy", 1), summary.SourceLabels);
+        Assert.Contains(new SourceLabelCount("exc", "happy", 1), summary.SourceLabels);
+        Assert.Contains(new SourceLabelCount("hap", "happy", 1), summary.SourceLabels);
 
         var corpus = Corpus.Load(Out);
         var first = corpus.Dialogues.Single(d => d.Id == "iemocap-Ses01F_impro01");

@@ -21,7 +21,7 @@ public sealed class SpeechCorpusImporterTests : ImportTestFolder
         Assert.Equal(0, summary.Unlabeled);
         Assert.Equal(720, summary.WithAudio);
         Assert.Empty(summary.Issues);
-        Assert.Contains(("calm", "neutral", 160), summary.SourceLabels);
+        Assert.Contains(new SourceLabelCount("calm", "neutral", 160), summary.SourceLabels);
 
         var corpus = Corpus.Load(Out);
         var clip = corpus.Utterances.Single(u => u.Id == "ravdess-03-01-02-01-02-01-05");

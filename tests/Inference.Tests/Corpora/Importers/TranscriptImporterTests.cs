@@ -22,8 +22,8 @@ public sealed class TranscriptImporterTests : ImportTestFolder
         Assert.Equal(1205 + 271 + 268 + 150 + 40 + 22, summary.Unlabeled);
         Assert.Equal(0, summary.WithAudio);
         Assert.Empty(summary.Issues);
-        Assert.Contains(("joy", "happy", 1906), summary.SourceLabels);
-        Assert.Contains(("surprise", null, 1355), summary.SourceLabels);
+        Assert.Contains(new SourceLabelCount("joy", "happy", 1906), summary.SourceLabels);
+        Assert.Contains(new SourceLabelCount("surprise", null, 1355), summary.SourceLabels);
 
         var corpus = Corpus.Load(Out);
         var first = corpus.Dialogues.Single(d => d.Id == "meld-dev-d0000");

@@ -25,9 +25,3 @@ public sealed class GloveFixture
 
     public void SkipIfAbsent() => Skip.If(Directory is null, AbsentReason);
 }
-
-[CollectionDefinition(Name)]
-public sealed class GloveCollection : ICollectionFixture<GloveFixture>
-{
-    public const string Name = "GloVe vectors";
-}
