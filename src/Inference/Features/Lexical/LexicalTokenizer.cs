@@ -23,6 +23,8 @@ public static class LexicalTokenizer
         ["ain't"] = ["is", "not"],
         ["let's"] = ["let", "us"],
         ["y'all"] = ["you", "all"],
+        ["y'know"] = ["you", "know"],
+        ["c'mon"] = ["come", "on"],
         ["ma'am"] = ["madam"],
         ["'cause"] = ["because"],
         ["'em"] = ["them"],

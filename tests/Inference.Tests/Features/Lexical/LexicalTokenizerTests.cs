@@ -32,6 +32,7 @@ public sealed class LexicalTokenizerTests
     [InlineData("it's John's", "it is john")]
     [InlineData("what's that's", "what is that is")]
     [InlineData("let's go, y'all", "let us go , you all")]
+    [InlineData("C'mon, y'know", "come on , you know")]
     [InlineData("nothin' goin' on", "nothing going on")]
     [InlineData("'cause I said", "because i said")]
     [InlineData("O'Brien", "o brien")]
