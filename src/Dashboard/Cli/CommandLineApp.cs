@@ -15,6 +15,7 @@ public static class CommandLineApp
             serve,
             TrainCommand.Create(context),
             EvaluateCommand.Create(context),
+            ImportCommand.Create(context),
         };
         // `emostream` alone runs the dashboard.
         foreach (var option in serve.Options) root.Options.Add(option);

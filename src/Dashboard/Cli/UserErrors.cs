@@ -1,5 +1,7 @@
 using EmoStream.Inference.Corpora;
 using EmoStream.Inference.Model;
+using EmoStream.Inference.Corpora.Importers;
+using EmoStream.Inference.Features.Lexical;
 
 namespace EmoStream.Dashboard.Cli;
 
@@ -12,6 +14,8 @@ public static class UserErrors
 {
     public static bool IsUserError(Exception e) => e is CorpusFormatException
         or CorpusManifestException
+        or CorpusImportException
+        or WordVectorsException
         or InvalidDataException
         or FileNotFoundException
         or DirectoryNotFoundException
