@@ -1,8 +1,6 @@
 using EmoStream.Dashboard.Cli;
 using EmoStream.Inference.Corpora;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging.Abstractions;
-using Spectre.Console;
+using EmoStream.Testing;
 
 namespace EmoStream.Dashboard.Tests.Cli;
 
@@ -10,49 +8,26 @@ namespace EmoStream.Dashboard.Tests.Cli;
 public sealed class ImportCommandTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("emostream-import-cli-").FullName;
-    private readonly StringWriter _stdout = new();
-    private readonly StringWriter _stderr = new();
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private Task<int> Run(params string[] args)
-    {
-        IAnsiConsole Console(TextWriter w) => AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(w), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No,
-        });
-        var context = new CliContext(new ConfigurationBuilder().Build(), Console(_stdout), Console(_stderr), NullLoggerFactory.Instance);
-        return CommandLineApp.RunAsync(args, context);
-    }
-
-    private static string? SharedData()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Streaming.sln")))
-            {
-                var data = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data"));
-                return Directory.Exists(data) ? data : null;
-            }
-        return null;
-    }
 
     [SkippableFact]
     public async Task Imports_emodb_and_prints_the_summary_table_on_stdout_and_progress_on_stderr()
     {
-        var data = SharedData();
-        Skip.If(data is null, "shared corpora absent: no ../shared/data beside the repository root");
+        SharedData.SkipIfAbsent();
+        var data = SharedData.Directory;
         var output = Path.Combine(_dir, "emodb");
 
-        var code = await Run("import", "emodb", "--source", Path.Combine(data!, "emodb"), "--out", output);
+        var result = await CliRunner.RunAsync("import", "emodb", "--source", Path.Combine(data!, "emodb"), "--out", output);
 
-        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
         Assert.Equal(266, Corpus.Load(output).Utterances.Count);
-        var stdout = _stdout.ToString();
+        var stdout = result.Stdout;
         Assert.Matches(@"utterances\s+│\s+266", stdout);
         Assert.Matches(@"labeled angry\s+│\s+100", stdout);
         Assert.Matches(@"happiness\s+│\s+happy\s+│\s+54", stdout);
         Assert.DoesNotContain("placing audio", stdout);
-        Assert.Contains("placing audio 266/266", _stderr.ToString());
+        Assert.Contains("placing audio 266/266", result.Stderr);
         Assert.False(File.Exists(Path.Combine(output, "import-issues.txt")));
     }
 
@@ -65,13 +40,13 @@ public sealed class ImportCommandTests : IDisposable
         File.WriteAllLines(Path.Combine(source, "labels.csv"), ["file,label", "a.wav,angry", "b.wav,sad"]);
         var output = Path.Combine(_dir, "out");
 
-        var code = await Run("import", "folder", "--source", source, "--out", output);
+        var result = await CliRunner.RunAsync("import", "folder", "--source", source, "--out", output);
 
-        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
         var issue = $"{Path.Combine(source, "labels.csv")}:3: row skipped: audio file 'b.wav' does not exist";
-        Assert.Contains(issue, _stderr.ToString().ReplaceLineEndings("").Replace("  ", " "));
+        Assert.Contains(issue, result.Stderr.ReplaceLineEndings("").Replace("  ", " "));
         Assert.StartsWith(issue, File.ReadAllText(Path.Combine(output, "import-issues.txt")));
-        Assert.Matches(@"skipped or odd rows\s+│\s+1", _stdout.ToString());
+        Assert.Matches(@"skipped or odd rows\s+│\s+1", result.Stdout);
     }
 
     [Fact]
@@ -79,18 +54,18 @@ public sealed class ImportCommandTests : IDisposable
     {
         var missing = Path.Combine(_dir, "nowhere");
 
-        var code = await Run("import", "meld", "--source", missing, "--out", Path.Combine(_dir, "out"));
+        var result = await CliRunner.RunAsync("import", "meld", "--source", missing, "--out", Path.Combine(_dir, "out"));
 
-        Assert.Equal(ExitCodes.UserError, code);
-        Assert.Contains($"error: {missing}: source folder does not exist", _stderr.ToString());
+        Assert.Equal(ExitCodes.UserError, result.ExitCode);
+        Assert.Contains($"error: {missing}: source folder does not exist", result.Stderr);
     }
 
     [Fact]
     public async Task Refuses_a_csv_for_an_importer_that_takes_none()
     {
-        var code = await Run("import", "ravdess", "--source", _dir, "--out", Path.Combine(_dir, "out"), "--csv", "x.csv");
+        var result = await CliRunner.RunAsync("import", "ravdess", "--source", _dir, "--out", Path.Combine(_dir, "out"), "--csv", "x.csv");
 
-        Assert.Equal(ExitCodes.UserError, code);
-        Assert.Contains("--csv is only for the folder importer", _stderr.ToString());
+        Assert.Equal(ExitCodes.UserError, result.ExitCode);
+        Assert.Contains("--csv is only for the folder importer", result.Stderr);
     }
 }

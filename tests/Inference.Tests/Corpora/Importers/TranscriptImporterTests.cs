@@ -1,3 +1,4 @@
+using EmoStream.Testing;
 using System.Text;
 using EmoStream.Inference.Corpora;
 using EmoStream.Inference.Corpora.Importers;

@@ -1,3 +1,4 @@
+using EmoStream.Testing;
 using EmoStream.Inference.Features.Acoustic;
 using Xunit.Abstractions;
 
