@@ -8,7 +8,7 @@ namespace EmoStream.Inference.Bench;
 
 /// <summary>
 /// One training run on an IEMOCAP-sized corpus: 5 groups, about 150 dialogues and 5500 utterances, 6373-d acoustic
-/// and 1024-d lexical inputs (the paper's ComParE and ELMo sizes). Args: [epochs=100] [mode=offline] [threads=0].
+/// and 1024-d lexical inputs (the paper's ComParE and ELMo sizes). Args: [epochs=100] [mode=offline] [threads=1].
 /// </summary>
 public sealed class TrainingBenchmark : IBenchmark
 {
@@ -19,7 +19,7 @@ public sealed class TrainingBenchmark : IBenchmark
     {
         var epochs = args.Count > 0 ? int.Parse(args[0]) : 100;
         var mode = args.Count > 1 ? Enum.Parse<ContextMode>(args[1], ignoreCase: true) : ContextMode.Offline;
-        var threads = args.Count > 2 ? int.Parse(args[2]) : 0;
+        var threads = args.Count > 2 ? int.Parse(args[2]) : 1;
         var dir = Directory.CreateTempSubdirectory("emostream-bench-").FullName;
         try
         {
@@ -32,12 +32,12 @@ public sealed class TrainingBenchmark : IBenchmark
                 $"{features.AcousticDim}-d acoustic + {features.LexicalDim}-d lexical; prepared in {clock.Elapsed.TotalSeconds:F1}s");
             var architecture = new DannArchitecture(features.AcousticDim, features.LexicalDim, EmotionClasses.All.Count, data.Speakers.Count, mode);
             var options = new TrainingOptions { Epochs = epochs, Threads = threads };
-            var last = TimeSpan.Zero;
+            var (lastEpoch, lastTime) = (0, TimeSpan.Zero);
             var progress = new InlineProgress(e =>
             {
-                if (e.Epoch == 1 || e.Epoch % 10 == 0 || e.Epoch == e.Epochs)
-                    Console.WriteLine($"epoch {e.Epoch,3}/{e.Epochs}: {(e.Elapsed - last).TotalSeconds / (e.Epoch == 1 ? 1 : 10):F2}s/epoch, total {e.Elapsed.TotalSeconds:F1}s");
-                if (e.Epoch == 1 || e.Epoch % 10 == 0) last = e.Elapsed;
+                if (e.Epoch != 1 && e.Epoch % 10 != 0 && e.Epoch != e.Epochs) return;
+                Console.WriteLine($"epoch {e.Epoch,3}/{e.Epochs}: {(e.Elapsed - lastTime).TotalSeconds / (e.Epoch - lastEpoch):F2}s/epoch, total {e.Elapsed.TotalSeconds:F1}s");
+                (lastEpoch, lastTime) = (e.Epoch, e.Elapsed);
             });
             clock.Restart();
             using var model = DannTrainer.Train(data, architecture, options, progress: progress);

@@ -29,8 +29,12 @@ public sealed class TrainingOptions
 
     public int Seed { get; set; } = 1;
 
-    /// <summary>Intra-op threads for libtorch; 0 keeps its default (all cores).</summary>
-    public int Threads { get; set; }
+    /// <summary>
+    /// Intra-op threads for libtorch; 0 keeps its default (all cores). One is the default: on this 2-core machine an
+    /// IEMOCAP-sized epoch took 1.3 s with one thread and 13 s with two while other work shared the cores
+    /// (bench/RESULTS.md), as libtorch's worker threads spin against each other.
+    /// </summary>
+    public int Threads { get; set; } = 1;
 
     public void Validate()
     {
