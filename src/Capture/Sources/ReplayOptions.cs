@@ -1,0 +1,17 @@
+namespace EmoStream.Capture.Sources;
+
+/// <summary>How a recording is replayed; bound from <c>Capture:Replay</c>.</summary>
+public sealed class ReplayOptions
+{
+    public const string SectionName = "Capture:Replay";
+
+    public ReplayPacing Pacing { get; set; } = ReplayPacing.RealTime;
+
+    /// <summary>Keep each channel apart as its own speaker (a stereo call recording) instead of mixing to mono.</summary>
+    public bool ChannelPerSpeaker { get; set; }
+
+    /// <summary>Speaker names by channel (or the one name when mixed); channels without a name are called "channel N".</summary>
+    public List<string> SpeakerNames { get; set; } = ["agent", "customer"];
+
+    public int FrameMs { get; set; } = 32;
+}
