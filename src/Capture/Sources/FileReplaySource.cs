@@ -23,9 +23,7 @@ public sealed class FileReplaySource(string path, ReplayOptions options, AudioFi
             ? _reader.ReadChannels16k(path, cancellationToken)
             : new PcmAudio(SpeechAudio.SampleRate, [_reader.Read16kMono(path, cancellationToken)]), cancellationToken).ConfigureAwait(false);
 
-        var speakers = Enumerable.Range(0, audio.ChannelCount)
-            .Select(c => c < options.SpeakerNames.Count ? options.SpeakerNames[c] : $"channel {c + 1}")
-            .ToArray();
+        var speakers = SpeakerNames.ForChannels(options.EffectiveSpeakerNames, audio.ChannelCount);
         var frameSamples = options.FrameMs * SpeechAudio.SampleRate / 1000;
         var clock = Stopwatch.StartNew();
         for (var at = 0; at < audio.FrameCount; at += frameSamples)

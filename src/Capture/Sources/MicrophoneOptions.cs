@@ -11,6 +11,10 @@ public sealed class MicrophoneOptions
     /// <summary>Channels to record; each becomes a speaker when there is more than one (a two-headset interface).</summary>
     public int Channels { get; set; } = 1;
 
-    /// <summary>Speaker names by channel; unnamed channels are called "channel N".</summary>
-    public List<string> SpeakerNames { get; set; } = ["speaker"];
+    /// <summary>Speaker names by channel; empty means <see cref="DefaultSpeakerNames"/> (see <see cref="ReplayOptions.SpeakerNames"/> for why); unnamed channels are called "channel N".</summary>
+    public string[] SpeakerNames { get; set; } = [];
+
+    public static IReadOnlyList<string> DefaultSpeakerNames { get; } = ["speaker"];
+
+    public IReadOnlyList<string> EffectiveSpeakerNames => SpeakerNames.Length > 0 ? SpeakerNames : DefaultSpeakerNames;
 }

@@ -26,9 +26,7 @@ public sealed class MicrophoneSource(MicrophoneOptions options) : IAudioSource
     {
         if (options.Channels is < 1 or > 32)
             throw new CaptureConfigurationException($"{MicrophoneOptions.SectionName}:Channels is {options.Channels}; expected 1 to 32");
-        var speakers = Enumerable.Range(0, options.Channels)
-            .Select(c => c < options.SpeakerNames.Count ? options.SpeakerNames[c] : $"channel {c + 1}")
-            .ToArray();
+        var speakers = SpeakerNames.ForChannels(options.EffectiveSpeakerNames, options.Channels);
 
         using var arecord = ToolProcess.Start("arecord",
             ["-q", "-D", options.Device, "-t", "raw", "-f", "S16_LE", "-r", "16000", "-c", options.Channels.ToString(System.Globalization.CultureInfo.InvariantCulture)],

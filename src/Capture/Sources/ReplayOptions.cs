@@ -10,8 +10,16 @@ public sealed class ReplayOptions
     /// <summary>Keep each channel apart as its own speaker (a stereo call recording) instead of mixing to mono.</summary>
     public bool ChannelPerSpeaker { get; set; }
 
-    /// <summary>Speaker names by channel (or the one name when mixed); channels without a name are called "channel N".</summary>
-    public List<string> SpeakerNames { get; set; } = ["agent", "customer"];
+    /// <summary>
+    /// Speaker names by channel (or the one name when mixed); empty means <see cref="DefaultSpeakerNames"/>
+    /// (an empty default, because the configuration binder appends to a list rather than replacing it).
+    /// Channels without a name are called "channel N".
+    /// </summary>
+    public string[] SpeakerNames { get; set; } = [];
+
+    public static IReadOnlyList<string> DefaultSpeakerNames { get; } = ["agent", "customer"];
+
+    public IReadOnlyList<string> EffectiveSpeakerNames => SpeakerNames.Length > 0 ? SpeakerNames : DefaultSpeakerNames;
 
     public int FrameMs { get; set; } = 32;
 }

@@ -47,7 +47,7 @@ public sealed class Conversation
     public static Conversation Assemble(IReadOnlyList<string> clips, double? snrDb, int seed)
     {
         var random = new Random(seed);
-        var speech = clips.Select(path => TrimToSpeech(AudioFileReader.Default.Read16kMono(path))).ToArray();
+        var speech = clips.Select(path => TrimmedClips.GetOrAdd(path, p => TrimToSpeech(AudioFileReader.Default.Read16kMono(p)))).ToArray();
         var gaps = speech.Select(_ => 0.8 + 1.2 * random.NextDouble()).ToArray();
         var lead = 1.0;
         var total = (int)((lead + speech.Sum(s => s.Length / 16_000.0) + gaps.Sum()) * 16_000);
@@ -68,6 +68,9 @@ public sealed class Conversation
     }
 
     private const double SpeechLevelDbfs = -26;
+
+    /// <summary>Clips already cut to their speech: several tests assemble conversations from the same ones.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, float[]> TrimmedClips = new();
 
     private static float[] TrimToSpeech(float[] clip)
     {
