@@ -20,8 +20,6 @@ internal sealed class ToolProcess : IDisposable
         _stderr = process.StandardError.ReadToEndAsync();
     }
 
-    public string Tool { get; private init; } = "";
-
     /// <summary>The tool's stdout, read as raw bytes.</summary>
     public Stream Output => _process.StandardOutput.BaseStream;
 
@@ -40,7 +38,7 @@ internal sealed class ToolProcess : IDisposable
         {
             var process = Process.Start(info) ?? throw new AudioToolException(tool, "the process did not start");
             process.StandardInput.Close(); // the tools must never wait for a keypress
-            return new ToolProcess(process) { Tool = tool };
+            return new ToolProcess(process);
         }
         catch (Win32Exception e)
         {

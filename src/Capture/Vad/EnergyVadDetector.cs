@@ -18,6 +18,8 @@ internal sealed class EnergyVadDetector(VadOptions options) : IVoiceActivityDete
 
     public float SpeechProbability(ReadOnlySpan<float> chunk)
     {
+        if (chunk.Length != Chunk)
+            throw new ArgumentException($"the energy detector takes chunks of {Chunk} samples, got {chunk.Length}", nameof(chunk));
         double sum = 0;
         foreach (var s in chunk) sum += (double)s * s;
         var levelDb = Math.Max(SilenceDb, 10 * Math.Log10(sum / chunk.Length + 1e-12));
