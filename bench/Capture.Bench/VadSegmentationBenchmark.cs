@@ -38,6 +38,7 @@ public sealed class VadSegmentationBenchmark : IBenchmark
         using (var silero = VoiceActivityDetection.CreateFactory(new VadOptions()))
         {
             var before = GC.GetTotalMemory(forceFullCollection: true);
+            var residentBefore = Process.GetCurrentProcess().WorkingSet64;
             var live = new List<UtteranceSegmenter>();
             // Each stream stops 10 s in, mid-conversation, as live streams are at any moment.
             var prefix = audio.AsSpan(0, Math.Min(audio.Length, 10 * 16_000));
@@ -48,9 +49,11 @@ public sealed class VadSegmentationBenchmark : IBenchmark
                 live.Add(segmenter);
             }
             var after = GC.GetTotalMemory(forceFullCollection: true);
+            var residentAfter = Process.GetCurrentProcess().WorkingSet64;
             var perStream = (after - before) / (double)streams;
             Console.WriteLine($"memory: {streams} live Silero streams hold {(after - before) / 1048576.0:F1} MiB managed, {perStream / 1024:F0} KiB per stream " +
-                              $"(bound: the longest utterance, {new SegmentationOptions().MaxUtteranceMs / 1000} s = {new SegmentationOptions().MaxUtteranceMs * 16 * 4 / 1024} KiB of samples, plus padding)");
+                              $"(bound: the longest utterance, {new SegmentationOptions().MaxUtteranceMs / 1000} s = {new SegmentationOptions().MaxUtteranceMs * 16 * 4 / 1024} KiB of samples, plus padding); " +
+                              $"resident set grew {(residentAfter - residentBefore) / 1024.0 / streams:F0} KiB per stream (managed and native)");
             GC.KeepAlive(live);
             foreach (var segmenter in live) segmenter.Dispose();
         }
