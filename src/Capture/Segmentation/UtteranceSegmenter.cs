@@ -25,7 +25,7 @@ public sealed class UtteranceSegmenter : IDisposable
     private bool _inSpeech;
     private long _speechStart;
     private long _pauseStart = -1;
-    private long _lastConfident; // end of the last chunk at or above the threshold: where a pause ends the speech
+    private long _lastConfident; // middle of the last chunk at or above the threshold: where a pause ends the speech
     private (long Start, long End)? _longestPause;
     private long _lastEnd;      // padded end of the last utterance: the next one may not start before it
 
@@ -90,7 +90,7 @@ public sealed class UtteranceSegmenter : IDisposable
             if (probability < _threshold) return;
             _inSpeech = true;
             _speechStart = at;
-            _lastConfident = chunkEnd;
+            _lastConfident = at + _chunk / 2;
             _pauseStart = -1;
             _longestPause = null;
             return;
@@ -100,7 +100,8 @@ public sealed class UtteranceSegmenter : IDisposable
         {
             if (_pauseStart >= 0) KeepLongestPause(_pauseStart, at);
             _pauseStart = -1;
-            _lastConfident = chunkEnd;
+            // A chunk's probability says that speech occurs in it, not that it fills it: its middle is the best guess.
+            _lastConfident = at + _chunk / 2;
         }
         else if (probability < _pauseThreshold)
         {

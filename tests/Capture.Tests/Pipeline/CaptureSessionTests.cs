@@ -40,7 +40,7 @@ public sealed class CaptureSessionTests(ITestOutputHelper output) : IDisposable
             output.WriteLine("not run: " + SharedData.AbsentReason);
             return;
         }
-        var conversation = Conversation.Assemble(Conversation.Clips(SharedData.Root, 24), snrDb: null, seed: 4);
+        var conversation = Conversation.Assemble(Conversation.Clips(SharedData.Root, 40), snrDb: null, seed: 4);
         // One speaker per channel: each channel keeps its own speaker's turns and only faint noise elsewhere.
         var channels = new[] { (float[])conversation.Samples.Clone(), (float[])conversation.Samples.Clone() };
         for (var i = 0; i < conversation.Truth.Count; i++)

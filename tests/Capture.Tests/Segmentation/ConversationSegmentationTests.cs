@@ -29,7 +29,7 @@ public sealed class ConversationSegmentationTests(ITestOutputHelper output)
             output.WriteLine("not run: " + SharedData.AbsentReason);
             return;
         }
-        var conversation = Conversation.Assemble(Conversation.Clips(SharedData.Root, 24), snrDb, seed: 11);
+        var conversation = Conversation.Assemble(Conversation.Clips(SharedData.Root, 60), snrDb, seed: 11);
 
         using var vad = Vads.Create(engine);
         using var segmenter = new UtteranceSegmenter("mixed", vad.Create(), new SegmentationOptions());
