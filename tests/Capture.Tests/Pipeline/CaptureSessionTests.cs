@@ -183,6 +183,43 @@ public sealed class CaptureSessionTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(StreamEndKind.Cancelled, end.Kind);
     }
 
+    [Fact]
+    public async Task A_consumer_that_does_not_read_holds_the_source_back()
+    {
+        using var vad = new EnergyVad(new VadOptions());
+        var bursts = Enumerable.Range(0, 60).Select(i => (i + 0.2, i + 0.7)).ToArray();
+        var path = BurstFile("many.wav", 60.0, bursts);
+        var source = new CountingSource(new FileReplaySource(path, new ReplayOptions { Pacing = ReplayPacing.AsFastAsPossible }));
+        var queues = new CaptureSessionOptions { FrameQueue = 8, UtteranceQueue = 2 };
+
+        await using var session = CaptureSession.Start(source, vad, Segmentation, queues);
+        await Task.Delay(1500);
+        var takenWhileBlocked = source.FramesTaken;
+        output.WriteLine($"frames taken while nobody read: {takenWhileBlocked}");
+        var (utterances, end) = await Sessions.DrainAsync(session);
+
+        // 60 s at 32 ms per frame is 1875 frames; blocked, only the queues and the utterances waiting in them are taken.
+        Assert.InRange(takenWhileBlocked, 1, 300);
+        Assert.Equal(1875, source.FramesTaken);
+        Assert.Equal(StreamEndKind.Completed, end.Kind);
+        Assert.Equal(60, utterances.Count);
+    }
+
+    [Fact]
+    public async Task A_call_at_the_wrong_rate_ends_with_the_reason()
+    {
+        using var vad = new EnergyVad(new VadOptions());
+        var messages = Messages(TelephonyMessages.Connected(), TelephonyMessages.Start(1, sampleRate: 16000));
+        var source = new NetworkAudioSource("call CA0003", messages, new TelephonyMediaParser("call CA0003", new TelephonyOptions()));
+
+        await using var session = CaptureSession.Start(source, vad, Segmentation);
+        var (utterances, end) = await Sessions.DrainAsync(session);
+
+        Assert.Empty(utterances);
+        Assert.Equal(StreamEndKind.Failed, end.Kind);
+        Assert.Equal("call CA0003: message 2: media sample rate 16000 Hz; expected 8000 Hz", end.Reason);
+    }
+
     private static float[] Resampling(string path) => EmoStream.Capture.Audio.AudioFileReader.Default.Read16kMono(path);
 
     private static async IAsyncEnumerable<NetworkMessage> Messages(params NetworkMessage[] messages)
