@@ -23,7 +23,9 @@ public sealed class FileReplaySource(string path, ReplayOptions options, AudioFi
             ? _reader.ReadChannels16k(path, cancellationToken)
             : new PcmAudio(SpeechAudio.SampleRate, [_reader.Read16kMono(path, cancellationToken)]), cancellationToken).ConfigureAwait(false);
 
-        var speakers = SpeakerNames.ForChannels(options.EffectiveSpeakerNames, audio.ChannelCount);
+        var speakers = options.ChannelPerSpeaker
+            ? SpeakerNames.ForChannels(options.EffectiveSpeakerNames, audio.ChannelCount)
+            : [options.MixedSpeakerName];
         var frameSamples = options.FrameMs * SpeechAudio.SampleRate / 1000;
         var clock = Stopwatch.StartNew();
         for (var at = 0; at < audio.FrameCount; at += frameSamples)

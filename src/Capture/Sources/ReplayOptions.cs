@@ -10,8 +10,11 @@ public sealed class ReplayOptions
     /// <summary>Keep each channel apart as its own speaker (a stereo call recording) instead of mixing to mono.</summary>
     public bool ChannelPerSpeaker { get; set; }
 
+    /// <summary>The speaker of a recording mixed to mono (who speaks is not known from one channel).</summary>
+    public string MixedSpeakerName { get; set; } = "speaker";
+
     /// <summary>
-    /// Speaker names by channel (or the one name when mixed); empty means <see cref="DefaultSpeakerNames"/>
+    /// Speaker names by channel when <see cref="ChannelPerSpeaker"/> is set; empty means <see cref="DefaultSpeakerNames"/>
     /// (an empty default, because the configuration binder appends to a list rather than replacing it).
     /// Channels without a name are called "channel N".
     /// </summary>

@@ -79,7 +79,7 @@ public sealed class CaptureSessionTests(ITestOutputHelper output) : IDisposable
         clock.Stop();
 
         Assert.Equal(StreamEndKind.Completed, end.Kind);
-        Assert.Single(utterances);
+        Assert.Equal("speaker", Assert.Single(utterances).Speaker); // a mono recording: one, unnamed speaker
         // Never sooner than the audio lasts; loosely bounded above, since the machine is shared.
         Assert.InRange(clock.Elapsed.TotalSeconds, 1.95, 4.0);
     }
