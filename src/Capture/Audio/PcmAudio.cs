@@ -24,8 +24,6 @@ public sealed record PcmAudio
     /// <summary>Samples per channel.</summary>
     public int FrameCount => Channels[0].Length;
 
-    public TimeSpan Duration => TimeSpan.FromSeconds((double)FrameCount / SampleRate);
-
     /// <summary>Equal-weight down-mix of all channels (the channel itself when there is one).</summary>
     public float[] MixToMono()
     {

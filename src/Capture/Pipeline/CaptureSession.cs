@@ -40,8 +40,6 @@ public sealed class CaptureSession : IAsyncDisposable
     /// <summary>How the stream ended; never faults.</summary>
     public Task<StreamEnd> Completion { get; }
 
-    public string Name => _source.Name;
-
     /// <param name="vad">Shared between sessions; the session creates its own detectors from it.</param>
     public static CaptureSession Start(IAudioSource source, IVoiceActivityDetectorFactory vad,
         SegmentationOptions segmentation, CaptureSessionOptions? options = null, CancellationToken cancellationToken = default)
