@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using EmoStream.Capture.Processes;
 
 namespace EmoStream.Capture.Audio.Ffmpeg;
@@ -10,7 +11,7 @@ namespace EmoStream.Capture.Audio.Ffmpeg;
 /// interleaved float32 to stdout at its own rate: resampling stays with our resampler, so every format gets
 /// the same filter. The last resort in the chain: it never declines, it explains.
 /// </summary>
-public sealed class FfmpegDecoder : IAudioDecoder
+public sealed partial class FfmpegDecoder : IAudioDecoder
 {
     private const string InstallHint = "the Debian package ffmpeg (apt-get install ffmpeg)";
 
@@ -57,13 +58,21 @@ public sealed class FfmpegDecoder : IAudioDecoder
             .ToDictionary(kv => kv[0], kv => kv[1]);
         if (fields.Count == 0) throw new AudioFormatException(path, "the file has no audio stream");
         if (!int.TryParse(fields.GetValueOrDefault("sample_rate"), NumberStyles.None, CultureInfo.InvariantCulture, out var rate) || rate <= 0)
-            throw new AudioFormatException(path, $"the audio stream has no usable sample rate (ffprobe says '{fields.GetValueOrDefault("sample_rate")}')");
+            throw new AudioFormatException(path, $"corrupt or not audio: its audio stream has no usable sample rate (ffprobe reads '{fields.GetValueOrDefault("sample_rate")}')");
         if (!int.TryParse(fields.GetValueOrDefault("channels"), NumberStyles.None, CultureInfo.InvariantCulture, out var channels) || channels <= 0)
-            throw new AudioFormatException(path, $"the audio stream has no usable channel count (ffprobe says '{fields.GetValueOrDefault("channels")}')");
+            throw new AudioFormatException(path, $"corrupt or not audio: its audio stream has no usable channel count (ffprobe reads '{fields.GetValueOrDefault("channels")}')");
         return (rate, channels);
     }
 
-    /// <summary>ffmpeg's messages start with the input URL; drop it since the exception names the file already.</summary>
+    /// <summary>
+    /// ffmpeg's messages start with the input URL or a "[codec @ 0x55...]" tag; both are dropped, since the
+    /// exception names the file already and the pointer means nothing to a user.
+    /// </summary>
     private static string Describe(string diagnostics, string input) =>
-        diagnostics.Length == 0 ? "no message from ffmpeg" : diagnostics.Replace(input + ": ", "", StringComparison.Ordinal);
+        diagnostics.Length == 0
+            ? "no message from ffmpeg"
+            : ComponentTag().Replace(diagnostics.Replace(input + ": ", "", StringComparison.Ordinal), "");
+
+    [GeneratedRegex(@"\[[\w:.-]+ @ 0x[0-9a-f]+\] ")]
+    private static partial Regex ComponentTag();
 }
