@@ -40,15 +40,27 @@ public sealed class Resampler
     public int InputRate { get; }
     public int OutputRate { get; }
 
-    /// <summary>Converts a whole signal at once.</summary>
+    /// <summary>Converts a whole signal, block by block so that only a block's worth of input is buffered.</summary>
     public static float[] Convert(ReadOnlySpan<float> input, int inputRate, int outputRate)
     {
         if (inputRate == outputRate) return input.ToArray();
+        const int block = 1 << 16;
         var resampler = new Resampler(inputRate, outputRate);
-        var head = resampler.Process(input);
-        var tail = resampler.Flush();
-        return [.. head, .. tail];
+        var output = new float[(int)resampler.OutputLength(input.Length)];
+        var written = 0;
+        for (var at = 0; at < input.Length; at += block)
+        {
+            var part = resampler.Process(input.Slice(at, Math.Min(block, input.Length - at)));
+            part.CopyTo(output, written);
+            written += part.Length;
+        }
+        resampler.Flush().CopyTo(output, written);
+        return output;
     }
+
+    /// <summary>Output samples for a whole signal of <paramref name="inputLength"/> samples: its duration, rounded up.</summary>
+    private long OutputLength(long inputLength) =>
+        _filter is null ? inputLength : (inputLength * _filter.Up + _filter.Down - 1) / _filter.Down;
 
     /// <summary>Takes the next input block; returns every output sample that it makes computable.</summary>
     public float[] Process(ReadOnlySpan<float> input)
@@ -67,8 +79,7 @@ public sealed class Resampler
         _flushed = true;
         if (_filter is null) return [];
         Append(new float[_filter.HalfTaps + 1]);
-        var total = (_inputCount * _filter.Up + _filter.Down - 1) / _filter.Down;
-        return Emit(_filter, total);
+        return Emit(_filter, OutputLength(_inputCount));
     }
 
     private float[] Emit(PolyphaseFilter filter, long outputLimit)
