@@ -68,6 +68,35 @@ public sealed class CaptureSessionTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public async Task Concurrent_sessions_sharing_one_Silero_model_each_get_their_own_result()
+    {
+        if (SharedData.Root is null)
+        {
+            output.WriteLine("not run: " + SharedData.AbsentReason);
+            return;
+        }
+        var conversation = Conversation.Assemble(Conversation.Clips(SharedData.Root, 8), snrDb: 20, seed: 2);
+        var path = _dir.File("shared-model.wav");
+        WavWriter.Write(path, [conversation.Samples], 16_000, WavEncoding.Float32);
+        using var vad = Vads.Create(VadEngine.Silero);
+        var fast = new ReplayOptions { Pacing = ReplayPacing.AsFastAsPossible };
+
+        List<Utterance> alone;
+        await using (var session = CaptureSession.Start(new FileReplaySource(path, fast), vad, Segmentation))
+            alone = (await Sessions.DrainAsync(session)).Utterances;
+        var sessions = Enumerable.Range(0, 4).Select(_ => CaptureSession.Start(new FileReplaySource(path, fast), vad, Segmentation)).ToArray();
+        var together = await Task.WhenAll(sessions.Select(Sessions.DrainAsync));
+        foreach (var session in sessions) await session.DisposeAsync();
+
+        Assert.Equal(conversation.Truth.Count, alone.Count);
+        Assert.All(together, result =>
+        {
+            Assert.Equal(StreamEndKind.Completed, result.End.Kind);
+            Assert.Equal(alone.Select(u => (u.Start, u.End)), result.Utterances.Select(u => (u.Start, u.End)));
+        });
+    }
+
+    [Fact]
     public async Task A_real_time_replay_of_N_seconds_takes_about_N_seconds()
     {
         var path = BurstFile("paced.wav", 2.0, (0.5, 1.5));
