@@ -16,6 +16,7 @@ public static class CommandLineApp
             TrainCommand.Create(context),
             EvaluateCommand.Create(context),
             ImportCommand.Create(context),
+            FeaturizeCommand.Create(context),
         };
         // `emostream` alone runs the dashboard.
         foreach (var option in serve.Options) root.Options.Add(option);

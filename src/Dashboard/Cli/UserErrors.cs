@@ -1,3 +1,5 @@
+using EmoStream.Capture;
+using EmoStream.Capture.Audio;
 using EmoStream.Inference.Corpora;
 using EmoStream.Inference.Model;
 using EmoStream.Inference.Corpora.Importers;
@@ -16,6 +18,9 @@ public static class UserErrors
         or CorpusManifestException
         or CorpusImportException
         or WordVectorsException
+        or AudioFormatException
+        or AudioToolException
+        or CaptureConfigurationException
         or InvalidDataException
         or FileNotFoundException
         or DirectoryNotFoundException

@@ -1,0 +1,7 @@
+namespace EmoStream.Capture.Network;
+
+public enum NetworkMessageKind
+{
+    Text,
+    Binary,
+}

@@ -1,0 +1,28 @@
+namespace EmoStream.Capture.Sources;
+
+/// <summary>How a recording is replayed; bound from <c>Capture:Replay</c>.</summary>
+public sealed class ReplayOptions
+{
+    public const string SectionName = "Capture:Replay";
+
+    public ReplayPacing Pacing { get; set; } = ReplayPacing.RealTime;
+
+    /// <summary>Keep each channel apart as its own speaker (a stereo call recording) instead of mixing to mono.</summary>
+    public bool ChannelPerSpeaker { get; set; }
+
+    /// <summary>The speaker of a recording mixed to mono (who speaks is not known from one channel).</summary>
+    public string MixedSpeakerName { get; set; } = "speaker";
+
+    /// <summary>
+    /// Speaker names by channel when <see cref="ChannelPerSpeaker"/> is set; empty means <see cref="DefaultSpeakerNames"/>
+    /// (an empty default, because the configuration binder appends to a list rather than replacing it).
+    /// Channels without a name are called "channel N".
+    /// </summary>
+    public string[] SpeakerNames { get; set; } = [];
+
+    public static IReadOnlyList<string> DefaultSpeakerNames { get; } = ["agent", "customer"];
+
+    public IReadOnlyList<string> EffectiveSpeakerNames => SpeakerNames.Length > 0 ? SpeakerNames : DefaultSpeakerNames;
+
+    public int FrameMs { get; set; } = 32;
+}
