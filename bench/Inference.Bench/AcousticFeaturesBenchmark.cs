@@ -1,6 +1,6 @@
+using EmoStream.Capture.Audio;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
-using System.Text;
 using EmoStream.Inference.Features.Acoustic;
 
 namespace EmoStream.Inference.Bench;
@@ -26,7 +26,7 @@ public sealed class AcousticFeaturesBenchmark : IBenchmark
             return;
         }
         var clips = Directory.GetFiles(folder, "*.wav", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Take(count)
-            .Select(ReadPcm16Mono).ToArray();
+            .Select(path => AudioFileReader.Default.Read16kMono(path)).ToArray();
         var audioSeconds = clips.Sum(c => c.Length) / 16000.0;
         Console.WriteLine($"clips: {clips.Length}, audio: {audioSeconds:F1} s, thread: 1");
         Console.WriteLine("set        dim   ms/clip   ms per audio s   x real time (wall)   x real time (thread CPU)");
@@ -66,20 +66,4 @@ public sealed class AcousticFeaturesBenchmark : IBenchmark
         return t.Seconds + t.Nanoseconds * 1e-9;
     }
 
-    /// <summary>The corpora are canonical 16 kHz 16-bit mono WAV; the product's own decoder lives in src/Capture.</summary>
-    private static float[] ReadPcm16Mono(string path)
-    {
-        using var r = new BinaryReader(File.OpenRead(path));
-        r.BaseStream.Seek(12, SeekOrigin.Begin);
-        while (r.BaseStream.Position + 8 <= r.BaseStream.Length)
-        {
-            var id = Encoding.ASCII.GetString(r.ReadBytes(4));
-            var size = r.ReadInt32();
-            if (id != "data") { r.BaseStream.Seek(size + (size & 1), SeekOrigin.Current); continue; }
-            var samples = new float[Math.Min(size, (int)(r.BaseStream.Length - r.BaseStream.Position)) / 2];
-            for (var i = 0; i < samples.Length; i++) samples[i] = r.ReadInt16() / 32768f;
-            return samples;
-        }
-        throw new InvalidDataException($"{path}: no data chunk");
-    }
 }

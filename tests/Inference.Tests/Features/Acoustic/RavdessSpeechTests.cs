@@ -1,3 +1,4 @@
+using EmoStream.Capture.Audio;
 using EmoStream.Testing;
 using EmoStream.Inference.Features.Acoustic;
 using Xunit.Abstractions;
@@ -25,8 +26,7 @@ public sealed class RavdessSpeechTests(ITestOutputHelper output)
         if (clips is null) return;
         foreach (var clip in clips)
         {
-            var (samples, rate) = WavReader.Read(clip);
-            Assert.Equal(16000, rate);
+            var samples = AudioFileReader.Default.Read16kMono(clip);
             var probe = new DescriptorProbe(samples);
             var pitch = probe.Analysis.Pitch;
             var voiced = pitch.F0Hz.Where(f => !float.IsNaN(f)).ToArray();
@@ -61,7 +61,7 @@ public sealed class RavdessSpeechTests(ITestOutputHelper output)
         var compact = AcousticFeatureSets.Create("compact");
         var median = compact.FeatureNames.ToList().IndexOf("f0Semitone.pctl50");
         double MedianHz(string[] clips) =>
-            27.5 * Math.Pow(2, clips.Average(c => compact.Extract(WavReader.Read(c).Samples)[median]) / 12);
+            27.5 * Math.Pow(2, clips.Average(c => compact.Extract(AudioFileReader.Default.Read16kMono(c))[median]) / 12);
 
         var maleHz = MedianHz(male);
         var femaleHz = MedianHz(female);
@@ -87,7 +87,7 @@ public sealed class RavdessSpeechTests(ITestOutputHelper output)
         var compact = AcousticFeatureSets.Create("compact");
         var names = compact.FeatureNames.ToList();
         double Mean(string emotion, string feature) => Directory.GetFiles(dir, $"03-01-{emotion}-02-*.wav")
-            .Average(p => compact.Extract(WavReader.Read(p).Samples)[names.IndexOf(feature)]);
+            .Average(p => compact.Extract(AudioFileReader.Default.Read16kMono(p))[names.IndexOf(feature)]);
 
         var angry = Mean("05", "loudness.mean");
         var sad = Mean("04", "loudness.mean");
@@ -104,7 +104,7 @@ public sealed class RavdessSpeechTests(ITestOutputHelper output)
         foreach (var set in AcousticFeatureSets.Names)
         {
             var featurizer = AcousticFeatureSets.Create(set);
-            var vectors = clips.Select(c => featurizer.Extract(WavReader.Read(c).Samples)).ToArray();
+            var vectors = clips.Select(c => featurizer.Extract(AudioFileReader.Default.Read16kMono(c))).ToArray();
             Assert.All(vectors, v => Assert.All(v, x => Assert.True(float.IsFinite(x))));
             Assert.NotEqual(vectors[0], vectors[1]);
             // Most values carry information: far from all zero.
