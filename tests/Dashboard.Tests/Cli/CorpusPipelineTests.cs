@@ -43,4 +43,32 @@ public sealed class CorpusPipelineTests : IDisposable
         Assert.True(evaluate.ExitCode == ExitCodes.Ok, evaluate.Stderr);
         Assert.Contains(Corpus.Load(corpus).Utterances.Count(u => u.Group is "emodb-13" or "emodb-14").ToString(), evaluate.Stdout);
     }
+
+    [SkippableFact]
+    public async Task Featurize_reports_an_unreadable_file_by_utterance_keeps_the_rest_and_retries_it_next_time()
+    {
+        SharedData.SkipIfAbsent();
+        var corpus = Path.Combine(_dir, "mixed");
+        Directory.CreateDirectory(Path.Combine(corpus, "audio"));
+        File.Copy(Path.Combine(SharedData.Ravdess("Actor_01")!, "03-01-05-02-01-01-01.wav"), Path.Combine(corpus, "audio", "good.wav"));
+        File.WriteAllText(Path.Combine(corpus, "audio", "bad.wav"), "RIFF this is not audio");
+        CorpusManifest.Write(corpus,
+        [
+            new CorpusUtterance("good", "d1", 0, "a", "g", "angry", "I am so angry", "audio/good.wav", null, null),
+            new CorpusUtterance("bad", "d1", 1, "b", "g", null, null, "audio/bad.wav", null, null),
+        ]);
+
+        var first = await CliRunner.RunAsync("featurize", "--corpus", corpus, "--set", "compact", "--modalities", "audio");
+
+        Assert.Equal(ExitCodes.PartialFailure, first.ExitCode);
+        Assert.Matches(@"acoustic/compact@1\s+│\s+1\s+│\s+0\s+│\s+0\s+│\s+1", first.Stdout);
+        Assert.Contains("failed bad:", first.Stderr);
+        Assert.Contains("bad.wav", first.Stderr);
+        var stored = new FeatureStore(corpus).Find(Modality.Acoustic)!;
+        Assert.True(stored.Contains("good"));
+        Assert.False(stored.Contains("bad"));
+
+        var second = await CliRunner.RunAsync("featurize", "--corpus", corpus, "--set", "compact", "--modalities", "audio");
+        Assert.Matches(@"acoustic/compact@1\s+│\s+0\s+│\s+1\s+│\s+0\s+│\s+1", second.Stdout);
+    }
 }
