@@ -1,3 +1,4 @@
+using EmoStream.Bench;
 using System.Diagnostics;
 using EmoStream.Capture.Segmentation;
 using EmoStream.Capture.Vad;

@@ -1,6 +1,6 @@
+using EmoStream.Bench;
 using EmoStream.Capture.Audio;
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using EmoStream.Inference.Features.Acoustic;
 
 namespace EmoStream.Inference.Bench;
@@ -38,32 +38,13 @@ public sealed class AcousticFeaturesBenchmark : IBenchmark
             double best = double.MaxValue, bestCpu = double.MaxValue;
             for (var round = 0; round < 3; round++)
             {
-                var cpu = ThreadCpuSeconds();
+                var cpu = ThreadCpuClock.Seconds();
                 var watch = Stopwatch.StartNew();
                 foreach (var clip in clips) featurizer.Extract(clip);
                 best = Math.Min(best, watch.Elapsed.TotalSeconds);
-                bestCpu = Math.Min(bestCpu, ThreadCpuSeconds() - cpu);
+                bestCpu = Math.Min(bestCpu, ThreadCpuClock.Seconds() - cpu);
             }
             Console.WriteLine($"{name,-8} {featurizer.Info.Dimension,5} {1000 * best / clips.Length,9:F2} {1000 * best / audioSeconds,16:F2} {audioSeconds / best,20:F0} {audioSeconds / bestCpu,26:F0}");
         }
     }
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct TimeSpec
-    {
-        public long Seconds;
-        public long Nanoseconds;
-    }
-
-    [DllImport("libc", EntryPoint = "clock_gettime")]
-    private static extern int ClockGetTime(int clock, out TimeSpec time);
-
-    /// <summary>CPU time of the calling thread (Linux CLOCK_THREAD_CPUTIME_ID): unaffected by other processes' load.</summary>
-    private static double ThreadCpuSeconds()
-    {
-        const int ClockThreadCpuTime = 3;
-        if (ClockGetTime(ClockThreadCpuTime, out var t) != 0) throw new InvalidOperationException("clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed");
-        return t.Seconds + t.Nanoseconds * 1e-9;
-    }
-
 }

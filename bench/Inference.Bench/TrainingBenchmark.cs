@@ -1,3 +1,4 @@
+using EmoStream.Bench;
 using System.Diagnostics;
 using EmoStream.Inference.Corpora;
 using EmoStream.Inference.Model;

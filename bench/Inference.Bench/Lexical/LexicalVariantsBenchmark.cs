@@ -1,3 +1,4 @@
+using EmoStream.Bench;
 using EmoStream.Inference.Corpora;
 using EmoStream.Inference.Features.Lexical;
 

@@ -1,4 +1,4 @@
-namespace EmoStream.Inference.Bench;
+namespace EmoStream.Bench;
 
 /// <summary>One named measurement; prints its figures to stdout as it goes.</summary>
 public interface IBenchmark
