@@ -1,3 +1,4 @@
+using EmoStream.Testing;
 using EmoStream.Capture.Audio;
 
 namespace EmoStream.Capture.Tests.Support;
@@ -31,8 +32,17 @@ public sealed class Conversation
 
     public double Seconds => Samples.Length / 16_000.0;
 
+    /// <summary>
+    /// Clips of two alternating speakers: RAVDESS and EmoDB from the shared corpora, or, when a checkout has none
+    /// beside it, espeak-ng speech of two voices (made once per test run).
+    /// </summary>
+    public static IReadOnlyList<string> SpeechClips(int count) =>
+        SharedData.Directory is { } root && System.IO.Directory.Exists(Path.Combine(root, "ravdess")) && System.IO.Directory.Exists(Path.Combine(root, "emodb"))
+            ? Clips(root, count)
+            : SyntheticSpeech.Clips(count);
+
     /// <summary>Clips alternating between RAVDESS and EmoDB speakers, chosen deterministically.</summary>
-    public static IReadOnlyList<string> Clips(string dataRoot, int count)
+    private static IReadOnlyList<string> Clips(string dataRoot, int count)
     {
         var ravdess = File.ReadLines(Path.Combine(dataRoot, "ravdess", "labels.csv")).Skip(1)
             .Select(line => Path.Combine(dataRoot, "ravdess", line.Split(',')[0])).ToArray();
