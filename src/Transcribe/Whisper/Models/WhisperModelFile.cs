@@ -38,13 +38,18 @@ public static class WhisperModelFile
         var vocabulary = reader.Int32("vocabulary size");
         if (vocabulary < 0 || vocabulary > h.NVocab)
             throw new WhisperModelException($"Whisper model '{path}': vocabulary has {vocabulary} entries, expected 0..{h.NVocab}");
+        var hasSpace = false;
         for (var i = 0; i < vocabulary; i++)
         {
             var length = reader.Int32("vocabulary entry length");
             if (length is < 0 or > 1024)
                 throw new WhisperModelException($"Whisper model '{path}': vocabulary entry {i} is {length} bytes long, expected 0..1024");
-            reader.Skip(length, "vocabulary");
+            if (length == 1) hasSpace |= reader.Text(1, "vocabulary") == " ";
+            else reader.Skip(length, "vocabulary");
         }
+        // whisper.cpp looks the blank token up unconditionally while decoding and aborts the process without it.
+        if (!hasSpace)
+            throw new WhisperModelException($"Whisper model '{path}': the vocabulary lacks the \" \" token every Whisper vocabulary has");
 
         var expected = WhisperModelLayout.Tensors(h).ToDictionary(t => t.Name);
         var seen = new HashSet<string>();
@@ -106,12 +111,13 @@ public static class WhisperModelFile
         writer.Write(WhisperHyperParameters.MelFftBins);
         for (var i = 0; i < h.NMels * WhisperHyperParameters.MelFftBins; i++) writer.Write(random.NextSingle() * 0.01f);
 
-        // Text tokens below end-of-text (50256); the loader names the special tokens itself.
+        // Text tokens below end-of-text (50256), as in GPT-2's vocabulary: the 256 single bytes first (" " among
+        // them, which the decoder needs), then made-up words; the loader names the special tokens itself.
         const int textTokens = 50256;
         writer.Write(textTokens);
         for (var i = 0; i < textTokens; i++)
         {
-            var word = Encoding.UTF8.GetBytes($" w{i}");
+            var word = i < 256 ? [(byte)i] : Encoding.UTF8.GetBytes($" w{i}");
             writer.Write(word.Length);
             writer.Write(word);
         }
