@@ -13,6 +13,7 @@ public static class CommandLineApp
         var root = new RootCommand("EmoStream: real-time multimodal emotion monitoring with a context-dependent DANN.")
         {
             serve,
+            ModelsCommand.Create(context),
         };
         // `emostream` alone runs the dashboard.
         foreach (var option in serve.Options) root.Options.Add(option);
