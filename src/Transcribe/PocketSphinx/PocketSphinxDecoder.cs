@@ -35,9 +35,10 @@ public sealed class PocketSphinxDecoder : SafeHandle
             if (ps == IntPtr.Zero)
                 throw new PocketSphinxException($"PocketSphinx could not load its model from '{options.ModelDirectory}'");
             decoder.SetHandle(ps);
-            // A fresh decoder decodes its first utterance differently from every later one (its normalization
-            // starts from the model's defaults); one second of silence brings it to the steady state, so all
-            // pooled decoders give the same text for the same audio.
+            // A fresh decoder decodes its first utterance unlike any later one (measured: different words on the
+            // same audio); one second of silence spends that first decode, so a newly pooled decoder behaves like
+            // the others. Later utterances still depend slightly on a decoder's history (the same sentence decoded
+            // again on one decoder can come out differently), so results are not bit-for-bit reproducible.
             decoder.Decode(new short[16000]);
             return decoder;
         }

@@ -24,6 +24,13 @@ internal static unsafe partial class WhisperNative
     [LibraryImport(Library)]
     public static partial int whisper_full(IntPtr context, WhisperFullParams parameters, float* samples, int sampleCount);
 
+    /// <summary>Mel spectrogram into the context's state (the benchmark times the encoder alone with it).</summary>
+    [LibraryImport(Library)]
+    public static partial int whisper_pcm_to_mel(IntPtr context, float* samples, int sampleCount, int threads);
+
+    [LibraryImport(Library)]
+    public static partial int whisper_encode(IntPtr context, int offset, int threads);
+
     [LibraryImport(Library)]
     public static partial int whisper_full_n_segments(IntPtr context);
 
