@@ -10,7 +10,7 @@ namespace EmoStream.Transcribe.Bench;
 /// The encoder always processes a 30 s window, so its cost per utterance is that of the real model; it is timed
 /// alone (mel + encode). The full call is timed too, but random weights make the decoder run to its length limit
 /// through every temperature fallback, so that figure is an upper bound, far above what real weights cost.
-/// Args: [utterances (default 4)] [models: tiny.en,base.en].
+/// Args: [utterances (default 4)] [models (default tiny.en,base.en)] [full|encoder (default full: time both)].
 /// </summary>
 public sealed class WhisperBenchmark : IBenchmark
 {
@@ -22,6 +22,7 @@ public sealed class WhisperBenchmark : IBenchmark
     {
         var count = args.Count > 0 ? int.Parse(args[0]) : 4;
         var models = args.Count > 1 ? args[1].Split(',') : ["tiny.en", "base.en"];
+        var full = args.Count <= 2 || args[2] != "encoder";
         var utterances = Utterances.Load(count);
         var audio = Utterances.AudioSeconds(utterances);
         Console.WriteLine($"{utterances.Count} utterances, {audio:F1} s of audio");
@@ -45,14 +46,15 @@ public sealed class WhisperBenchmark : IBenchmark
                 {
                     var encode = utterances.Select(u => TimeEncoder(context, u.Samples, threads)).ToList();
                     Console.WriteLine($"  threads {threads}: encoder {Utterances.Latency(encode)} per utterance, RTF {encode.Sum() / audio:F3}");
+                    if (!full) continue;
                     var options = new WhisperOptions { Threads = threads };
-                    var full = utterances.Select(u =>
+                    var calls = utterances.Select(u =>
                     {
                         var clock = Stopwatch.StartNew();
                         context.Transcribe(u.Samples, options);
                         return clock.Elapsed.TotalSeconds;
                     }).ToList();
-                    Console.WriteLine($"  threads {threads}: full call (upper bound) {Utterances.Latency(full)} per utterance, RTF {full.Sum() / audio:F3}");
+                    Console.WriteLine($"  threads {threads}: full call (upper bound) {Utterances.Latency(calls)} per utterance, RTF {calls.Sum() / audio:F3}");
                 }
             }
         }
