@@ -57,6 +57,17 @@ public sealed class WhisperContextTests
         Assert.Contains("corrupt.bin", e.Message);
     }
 
+    [Fact]
+    public async Task An_engine_failure_costs_the_utterance_not_the_caller()
+    {
+        // Without the start-up check, a broken model surfaces on the first utterance: as a failed transcript, never an exception.
+        var path = TinyWhisperModel.Damaged("broken-later.bin", bytes: 1000);
+        using var transcriber = new WhisperTranscriber(new TranscriptionOptions { Whisper = WhisperOptionsFor(path) }, NullLogger<WhisperTranscriber>.Instance);
+        var transcript = await transcriber.TranscribeAsync(SpeechSynthesizer.Speak(TestSentences.All[2]));
+        Assert.Equal(TranscriptStatus.Failed, transcript.Status);
+        Assert.Contains("broken-later.bin", transcript.Detail);
+    }
+
     internal static WhisperOptions WhisperOptionsFor(string modelPath)
     {
         var name = Path.GetFileNameWithoutExtension(modelPath);
