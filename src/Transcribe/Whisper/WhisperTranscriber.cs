@@ -29,6 +29,6 @@ public sealed class WhisperTranscriber : PooledTranscriber<WhisperContext>
 
     protected override WhisperContext CreateDecoder() => WhisperContext.Load(_engineOptions.ModelPath);
 
-    protected override EngineOutput Decode(WhisperContext decoder, float[] samples) =>
-        _filter.Apply(decoder.Transcribe(samples, _engineOptions));
+    protected override EngineOutput Decode(WhisperContext decoder, float[] samples, CancellationToken abandoned) =>
+        _filter.Apply(decoder.Transcribe(samples, _engineOptions, abandoned));
 }
