@@ -1,0 +1,3 @@
+using EmoStream.Bench;
+
+return BenchmarkHost.Run(args, typeof(Program).Assembly);
