@@ -1,6 +1,9 @@
 using EmoStream.Capture;
 using EmoStream.Capture.Audio;
+using EmoStream.Dashboard.Pipeline;
+using EmoStream.Dashboard.Storage;
 using EmoStream.Inference.Corpora;
+using EmoStream.Inference.Features.Acoustic;
 using EmoStream.Inference.Model;
 using EmoStream.Inference.Corpora.Importers;
 using EmoStream.Inference.Features.Lexical;
@@ -26,6 +29,9 @@ public static class UserErrors
         or DirectoryNotFoundException
         or UnauthorizedAccessException
         or ModelMismatchException
+        or AcousticFeatureSetException
+        or StorageException
+        or PipelineConfigurationException
         or CliUsageException;
 }
 
