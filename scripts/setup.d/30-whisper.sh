@@ -14,9 +14,12 @@ stamp="$want ${cmake_flags[*]}"
 
 if [ -f "$dest/libwhisper.so" ] && [ -f "$dest/stamp" ] && [ "$(cat "$dest/stamp")" = "$stamp" ]; then exit 0; fi
 
+# NodeSource's nodejs ships npm; Debian's own nodejs does not (its npm is a separate package). Only install that
+# package where npm is really missing: listed in apt-packages.txt it would clash with NodeSource's nodejs.
 if ! command -v npm >/dev/null; then
-  echo "30-whisper.sh: npm is needed to fetch $pkg; install Debian's 'npm' package (apt-get install npm)" >&2
-  exit 1
+  echo "30-whisper.sh: npm not found; installing Debian's npm package" >&2
+  sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends npm >/dev/null
 fi
 
 work=$(mktemp -d)

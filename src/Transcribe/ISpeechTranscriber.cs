@@ -11,5 +11,6 @@ public interface ISpeechTranscriber : IDisposable
     string Engine { get; }
 
     /// <param name="samples">One utterance: 16 kHz mono samples in [-1, 1].</param>
+    /// <exception cref="OperationCanceledException">The caller cancelled (the only exception it throws).</exception>
     Task<Transcript> TranscribeAsync(ReadOnlyMemory<float> samples, CancellationToken cancellationToken = default);
 }

@@ -31,7 +31,9 @@ public abstract class PooledTranscriber<TDecoder> : ISpeechTranscriber where TDe
     protected abstract TDecoder CreateDecoder();
 
     /// <summary>Decodes one utterance; runs on a dedicated thread and may block for as long as the engine needs.</summary>
-    protected abstract EngineOutput Decode(TDecoder decoder, float[] samples);
+    /// <param name="abandoned">Cancelled when the caller has given up on this call (time-out or cancellation); an
+    /// engine that can interrupt its native work should, so an abandoned call stops using the CPU.</param>
+    protected abstract EngineOutput Decode(TDecoder decoder, float[] samples, CancellationToken abandoned);
 
     public async Task<Transcript> TranscribeAsync(ReadOnlyMemory<float> samples, CancellationToken cancellationToken = default)
     {
@@ -53,10 +55,11 @@ public abstract class PooledTranscriber<TDecoder> : ISpeechTranscriber where TDe
             return new Transcript("", Engine, 0, duration, clock.Elapsed, TranscriptStatus.Failed, e.Message);
         }
         var audio = samples.ToArray();
-        var work = Task.Factory.StartNew(() => Decode(decoder, audio), CancellationToken.None,
-            TaskCreationOptions.LongRunning, TaskScheduler.Default);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(_options.UtteranceTimeout);
+        var abandoned = deadline.Token;
+        var work = Task.Factory.StartNew(() => Decode(decoder, audio, abandoned), CancellationToken.None,
+            TaskCreationOptions.LongRunning, TaskScheduler.Default);
         EngineOutput output;
         try
         {

@@ -5,15 +5,26 @@ using Microsoft.Extensions.Logging;
 namespace EmoStream.Transcribe;
 
 /// <summary>Chooses and builds the engine named by <c>Transcription:Engine</c>.</summary>
-public sealed class TranscriberFactory(TranscriptionOptions options, ILoggerFactory loggers)
+public sealed class TranscriberFactory
 {
+    private readonly TranscriptionOptions _options;
+    private readonly ILoggerFactory _loggers;
+
+    /// <exception cref="TranscriptionConfigurationException">A setting is out of range.</exception>
+    public TranscriberFactory(TranscriptionOptions options, ILoggerFactory loggers)
+    {
+        options.Validate();
+        _options = options;
+        _loggers = loggers;
+    }
+
     /// <summary>
     /// auto: Whisper when its model file (and library) is present, else PocketSphinx when installed, else none.
     /// An engine named explicitly is taken as is; <see cref="CreateAsync"/> then fails clearly if it cannot run.
     /// </summary>
     public TranscriberSelection Select()
     {
-        switch (options.Engine)
+        switch (_options.Engine)
         {
             case TranscriptionEngine.Whisper:
                 return new TranscriberSelection(TranscriptionEngine.Whisper, "configured");
@@ -22,10 +33,10 @@ public sealed class TranscriberFactory(TranscriptionOptions options, ILoggerFact
             case TranscriptionEngine.None:
                 return new TranscriberSelection(TranscriptionEngine.None, "transcription is switched off (Transcription:Engine = none)");
         }
-        var whisper = WhisperTranscriber.DescribeUnavailability(options.Whisper);
+        var whisper = WhisperTranscriber.DescribeUnavailability(_options.Whisper);
         if (whisper is null)
-            return new TranscriberSelection(TranscriptionEngine.Whisper, $"auto: Whisper model '{options.Whisper.ModelPath}' is present");
-        var sphinx = PocketSphinxTranscriber.DescribeUnavailability(options.PocketSphinx);
+            return new TranscriberSelection(TranscriptionEngine.Whisper, $"auto: Whisper model '{_options.Whisper.ModelPath}' is present");
+        var sphinx = PocketSphinxTranscriber.DescribeUnavailability(_options.PocketSphinx);
         if (sphinx is null)
             return new TranscriberSelection(TranscriptionEngine.PocketSphinx, $"auto: {whisper}; PocketSphinx is installed");
         return new TranscriberSelection(TranscriptionEngine.None, $"auto: {whisper}; {sphinx}");
@@ -36,9 +47,9 @@ public sealed class TranscriberFactory(TranscriptionOptions options, ILoggerFact
         selection.Engine switch
         {
             TranscriptionEngine.Whisper => await PreloadedAsync(
-                new WhisperTranscriber(options, loggers.CreateLogger<WhisperTranscriber>()), cancellationToken).ConfigureAwait(false),
+                new WhisperTranscriber(_options, _loggers.CreateLogger<WhisperTranscriber>()), cancellationToken).ConfigureAwait(false),
             TranscriptionEngine.PocketSphinx => await PreloadedAsync(
-                new PocketSphinxTranscriber(options, loggers.CreateLogger<PocketSphinxTranscriber>()), cancellationToken).ConfigureAwait(false),
+                new PocketSphinxTranscriber(_options, _loggers.CreateLogger<PocketSphinxTranscriber>()), cancellationToken).ConfigureAwait(false),
             TranscriptionEngine.None => null,
             _ => throw new ArgumentOutOfRangeException(nameof(selection), selection.Engine, "auto must be resolved by Select first"),
         };

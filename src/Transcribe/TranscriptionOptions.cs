@@ -22,4 +22,18 @@ public sealed class TranscriptionOptions
     public WhisperOptions Whisper { get; set; } = new();
 
     public PocketSphinxOptions PocketSphinx { get; set; } = new();
+
+    /// <summary>Checks the values that have limits; the message names the setting.</summary>
+    /// <exception cref="TranscriptionConfigurationException">A setting is out of range.</exception>
+    public void Validate()
+    {
+        string? problem = null;
+        if (MaxConcurrentDecoders < 1) problem = $"MaxConcurrentDecoders is {MaxConcurrentDecoders}, expected 1 or more";
+        else if (UtteranceTimeout <= TimeSpan.Zero) problem = $"UtteranceTimeout is {UtteranceTimeout}, expected a positive time";
+        else if (Whisper.Threads < 1) problem = $"Whisper:Threads is {Whisper.Threads}, expected 1 or more";
+        else if (Whisper.NoSpeechThreshold is < 0 or > 1) problem = $"Whisper:NoSpeechThreshold is {Whisper.NoSpeechThreshold}, expected 0..1";
+        else if (Whisper.MinConfidence is < 0 or > 1) problem = $"Whisper:MinConfidence is {Whisper.MinConfidence}, expected 0..1";
+        else if (string.IsNullOrWhiteSpace(Whisper.Model)) problem = "Whisper:Model is empty";
+        if (problem is not null) throw new TranscriptionConfigurationException($"{SectionName}:{problem}");
+    }
 }

@@ -68,6 +68,15 @@ public sealed class TranscriberFactoryTests
     }
 
     [Fact]
+    public void Out_of_range_settings_are_named()
+    {
+        var e = Assert.Throws<TranscriptionConfigurationException>(() => Factory(new TranscriptionOptions { MaxConcurrentDecoders = 0 }));
+        Assert.Contains("Transcription:MaxConcurrentDecoders is 0", e.Message);
+        e = Assert.Throws<TranscriptionConfigurationException>(() => Factory(new TranscriptionOptions { Whisper = { MinConfidence = 2 } }));
+        Assert.Contains("Whisper:MinConfidence is 2", e.Message);
+    }
+
+    [Fact]
     public void Options_bind_from_the_repository_appsettings()
     {
         var root = new DirectoryInfo(AppContext.BaseDirectory);

@@ -24,7 +24,8 @@ public sealed class PocketSphinxTranscriber : PooledTranscriber<PocketSphinxDeco
 
     protected override PocketSphinxDecoder CreateDecoder() => PocketSphinxDecoder.Create(_engineOptions);
 
-    protected override EngineOutput Decode(PocketSphinxDecoder decoder, float[] samples)
+    // PocketSphinx cannot be interrupted inside ps_process_raw; an abandoned call runs to its end (it is fast).
+    protected override EngineOutput Decode(PocketSphinxDecoder decoder, float[] samples, CancellationToken abandoned)
     {
         var pcm = new short[samples.Length];
         SpeechAudio.ToPcm16(samples, pcm);

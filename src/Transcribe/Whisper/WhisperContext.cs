@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using EmoStream.Transcribe.Whisper.Models;
 using EmoStream.Transcribe.Whisper.Native;
@@ -31,7 +32,9 @@ public sealed class WhisperContext : SafeHandle
     }
 
     /// <summary>Runs <c>whisper_full</c> on one utterance and reads back every segment.</summary>
-    public unsafe IReadOnlyList<WhisperSegment> Transcribe(ReadOnlySpan<float> samples, WhisperOptions options)
+    /// <param name="abort">Stops the native computation at its next step (whisper.cpp's abort callback).</param>
+    /// <exception cref="OperationCanceledException">The call was aborted.</exception>
+    public unsafe IReadOnlyList<WhisperSegment> Transcribe(ReadOnlySpan<float> samples, WhisperOptions options, CancellationToken abort = default)
     {
         var parameters = WhisperNative.whisper_full_default_params(WhisperSamplingStrategy.Greedy);
         parameters.n_threads = Math.Max(1, options.Threads);
@@ -46,24 +49,35 @@ public sealed class WhisperContext : SafeHandle
         parameters.no_speech_thold = (float)options.NoSpeechThreshold;
         var language = Marshal.StringToCoTaskMemUTF8(options.Language);
         var prompt = string.IsNullOrWhiteSpace(options.InitialPrompt) ? IntPtr.Zero : Marshal.StringToCoTaskMemUTF8(options.InitialPrompt);
+        // One native int per call: the token sets it, whisper.cpp polls it between graph computations.
+        var abortFlag = (IntPtr)NativeMemory.AllocZeroed(sizeof(int));
+        var registration = abort.Register(() => Volatile.Write(ref *(int*)abortFlag, 1));
         try
         {
             parameters.language = language;
             parameters.initial_prompt = prompt;
+            parameters.abort_callback = (IntPtr)(delegate* unmanaged[Cdecl]<IntPtr, byte>)&ShouldAbort;
+            parameters.abort_callback_user_data = abortFlag;
             WhisperLibrary.TakeErrors();
             int result;
             fixed (float* data = samples)
                 result = WhisperNative.whisper_full(handle, parameters, data, samples.Length);
+            abort.ThrowIfCancellationRequested();
             if (result != 0)
                 throw new WhisperException($"whisper_full failed with {result}: {WhisperLibrary.TakeErrors()}");
         }
         finally
         {
+            registration.Dispose(); // waits for a running callback, so the flag outlives every write
+            NativeMemory.Free((void*)abortFlag);
             Marshal.FreeCoTaskMem(language);
             if (prompt != IntPtr.Zero) Marshal.FreeCoTaskMem(prompt);
         }
         return ReadSegments();
     }
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static unsafe byte ShouldAbort(IntPtr flag) => Volatile.Read(ref *(int*)flag) != 0 ? (byte)1 : (byte)0;
 
     private IReadOnlyList<WhisperSegment> ReadSegments()
     {

@@ -23,12 +23,11 @@ public sealed class WhisperTranscriber : PooledTranscriber<WhisperContext>
     public static string? DescribeUnavailability(WhisperOptions options)
     {
         if (!File.Exists(options.ModelPath)) return $"Whisper model '{options.ModelPath}' is not present (emostream models pull {options.Model})";
-        WhisperLibrary.UsePath(options.LibraryPath);
-        return WhisperLibrary.Locate() is null ? $"{WhisperLibrary.FileName} was not found (run scripts/setup.sh)" : null;
+        return WhisperLibrary.Locate(options.LibraryPath) is null ? $"{WhisperLibrary.FileName} was not found (run scripts/setup.sh)" : null;
     }
 
     protected override WhisperContext CreateDecoder() => WhisperContext.Load(_engineOptions.ModelPath);
 
-    protected override EngineOutput Decode(WhisperContext decoder, float[] samples) =>
-        _filter.Apply(decoder.Transcribe(samples, _engineOptions));
+    protected override EngineOutput Decode(WhisperContext decoder, float[] samples, CancellationToken abandoned) =>
+        _filter.Apply(decoder.Transcribe(samples, _engineOptions, abandoned));
 }

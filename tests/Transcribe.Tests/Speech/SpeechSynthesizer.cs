@@ -19,8 +19,10 @@ public static class SpeechSynthesizer
         var path = Path.Combine(CacheFolder, key + ".wav");
         if (!File.Exists(path))
         {
-            var raw = Path.Combine(CacheFolder, $"{key}.{Environment.ProcessId}.espeak.wav");
-            var part = Path.Combine(CacheFolder, $"{key}.{Environment.ProcessId}.part.wav");
+            // Unique names: test classes run in parallel and may synthesize the same sentence at once.
+            var unique = Guid.NewGuid().ToString("N");
+            var raw = Path.Combine(CacheFolder, $"{key}.{unique}.espeak.wav");
+            var part = Path.Combine(CacheFolder, $"{key}.{unique}.part.wav");
             Run("espeak-ng", "-v", "en-us", "-s", "150", "-w", raw, text);
             Run("sox", raw, "-r", "16000", "-c", "1", "-b", "16", part);
             File.Delete(raw);

@@ -11,6 +11,7 @@ public static class TinyWhisperModel
     private static readonly Lazy<string> File = new(() =>
     {
         var folder = Directory.CreateTempSubdirectory("emostream-whisper-model-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(folder, recursive: true);
         var path = Path.Combine(folder, "ggml-tiny-random.bin");
         WhisperModelFile.WriteRandom(path, HyperParameters, seed: 7);
         return path;

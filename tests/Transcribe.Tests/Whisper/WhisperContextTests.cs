@@ -68,6 +68,27 @@ public sealed class WhisperContextTests
         Assert.Contains("broken-later.bin", transcript.Detail);
     }
 
+    [Fact]
+    public void An_abort_request_stops_the_native_call_and_leaves_the_context_usable()
+    {
+        using var context = WhisperContext.Load(TinyWhisperModel.ModelPath);
+        var speech = SpeechSynthesizer.Speak(TestSentences.All[3]);
+        Assert.Throws<OperationCanceledException>(() => context.Transcribe(speech, new WhisperOptions(), new CancellationToken(canceled: true)));
+        Assert.NotNull(context.Transcribe(speech[..16000], new WhisperOptions()));
+    }
+
+    [Fact]
+    public async Task A_timed_out_whisper_call_loses_its_text_and_its_context_is_aborted_and_freed()
+    {
+        var options = new TranscriptionOptions { Whisper = WhisperOptionsFor(TinyWhisperModel.ModelPath), UtteranceTimeout = TimeSpan.FromMilliseconds(1) };
+        using var transcriber = new WhisperTranscriber(options, NullLogger<WhisperTranscriber>.Instance);
+        var transcript = await transcriber.TranscribeAsync(SpeechSynthesizer.Speak(TestSentences.All[4]));
+        Assert.Equal(TranscriptStatus.TimedOut, transcript.Status);
+        // The aborted call returns and its context is disposed (polled, with a generous limit, not timed).
+        for (var i = 0; i < 600 && transcriber.Pool.LiveCount > 0; i++) await Task.Delay(100);
+        Assert.Equal(0, transcriber.Pool.LiveCount);
+    }
+
     internal static WhisperOptions WhisperOptionsFor(string modelPath)
     {
         var name = Path.GetFileNameWithoutExtension(modelPath);

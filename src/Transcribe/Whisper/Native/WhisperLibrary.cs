@@ -29,11 +29,13 @@ public static unsafe class WhisperLibrary
         lock (Gate) _configuredPath = string.IsNullOrWhiteSpace(path) ? null : Path.GetFullPath(path);
     }
 
-    /// <summary>The file that will be loaded, or null when none is found.</summary>
-    public static string? Locate()
+    /// <summary>The file that will be loaded (<paramref name="configuredPath"/> if given, else the one set by
+    /// <see cref="UsePath"/>, else the search), or null when none is found.</summary>
+    public static string? Locate(string? configuredPath = null)
     {
         string? configured;
-        lock (Gate) configured = _configuredPath;
+        if (!string.IsNullOrWhiteSpace(configuredPath)) configured = Path.GetFullPath(configuredPath);
+        else lock (Gate) configured = _configuredPath;
         if (configured is not null) return File.Exists(configured) ? configured : null;
         var beside = Path.Combine(AppContext.BaseDirectory, FileName);
         if (File.Exists(beside)) return beside;
