@@ -4,6 +4,9 @@ using EmoStream.Dashboard.Pipeline;
 using EmoStream.Dashboard.Storage;
 using EmoStream.Inference.Corpora;
 using EmoStream.Inference.Features.Acoustic;
+using EmoStream.Transcribe;
+using EmoStream.Transcribe.PocketSphinx;
+using EmoStream.Transcribe.Whisper.Models;
 using EmoStream.Inference.Model;
 using EmoStream.Inference.Corpora.Importers;
 using EmoStream.Inference.Features.Lexical;
@@ -31,6 +34,9 @@ public static class UserErrors
         or ModelMismatchException
         or AcousticFeatureSetException
         or StorageException
+        or TranscriptionConfigurationException
+        or PocketSphinxException
+        or WhisperModelException
         or PipelineConfigurationException
         or CliUsageException;
 }
