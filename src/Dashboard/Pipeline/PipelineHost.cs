@@ -89,7 +89,9 @@ public sealed class PipelineHost : IAsyncDisposable
         await _shared.Store.CreateSessionAsync(session, cancellationToken).ConfigureAwait(false);
         var pipeline = new SessionPipeline(session, source, _shared, _shutdown.Token);
         _running[session.Id] = pipeline;
-        _ = pipeline.Completion.ContinueWith(_ => _running.TryRemove(session.Id, out var _), TaskScheduler.Default);
+        // Synchronous, and registered before anyone awaits the session: it has left Running when an awaiter resumes.
+        _ = pipeline.Completion.ContinueWith(_ => _running.TryRemove(session.Id, out var _), CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         return pipeline;
     }
 

@@ -22,6 +22,7 @@ public sealed class SessionPipeline : IAsyncDisposable
     private readonly PipelineResources _shared;
     private readonly CancellationTokenSource _stop = new();
     private readonly CancellationTokenSource _abort;
+    private readonly CancellationTokenSource _captureStop;
     private readonly CaptureSession _capture;
     private readonly Channel<PendingUtterance> _pending;
     private readonly Channel<UtteranceRecord> _results;
@@ -35,8 +36,8 @@ public sealed class SessionPipeline : IAsyncDisposable
         _logger = shared.Loggers.CreateLogger<SessionPipeline>();
         _abort = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         // Capture stops on Stop (then the rest drains) or on abort (then everything stops).
-        var captureToken = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token, _abort.Token).Token;
-        _capture = CaptureSession.Start(source, shared.Vad, shared.Segmentation, shared.CaptureSession, captureToken);
+        _captureStop = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token, _abort.Token);
+        _capture = CaptureSession.Start(source, shared.Vad, shared.Segmentation, shared.CaptureSession, _captureStop.Token);
         _pending = Channel.CreateBounded<PendingUtterance>(new BoundedChannelOptions(shared.Options.TranscriptionLookahead)
             { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
         _results = Channel.CreateBounded<UtteranceRecord>(new BoundedChannelOptions(shared.Options.ResultQueue)
@@ -92,6 +93,7 @@ public sealed class SessionPipeline : IAsyncDisposable
             }
         }
         await _capture.DisposeAsync().ConfigureAwait(false);
+        _captureStop.Dispose();
         try
         {
             await _shared.Store.EndSessionAsync(_session.Id, outcome.Status, DateTimeOffset.UtcNow, outcome.Detail, CancellationToken.None).ConfigureAwait(false);

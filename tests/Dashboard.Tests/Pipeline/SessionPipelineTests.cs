@@ -171,6 +171,39 @@ public sealed class SessionPipelineTests(TrainedModel model) : IDisposable
         Assert.Equal(SessionKind.Live, record.Kind);
     }
 
+    [SkippableFact]
+    public async Task Shutting_the_host_down_stops_running_sessions_and_loses_no_result_they_published()
+    {
+        SharedData.SkipIfAbsent();
+        var file = Conversation("shutdown.wav");
+        var host = await Host("none");
+        var store = host.Store;
+        var session = await host.StartSessionAsync(new FileReplaySource(file, Replay(ReplayPacing.RealTime)), SessionKind.Live, ["speaker"]);
+        var first = new TaskCompletionSource();
+        var consumer = Task.Run(async () =>
+        {
+            var seen = new List<UtteranceRecord>();
+            await foreach (var r in session.Results.ReadAllAsync())
+            {
+                seen.Add(r);
+                first.TrySetResult();
+            }
+            return seen;
+        });
+        await first.Task;
+
+        await host.DisposeAsync();
+        var published = await consumer;
+
+        Assert.Empty(host.Running);
+        Assert.Equal(SessionStatus.Stopped, (await session.Completion).Status);
+        var stored = await store.GetUtterancesAsync(session.Id);
+        Assert.Equal(published.Select(r => r.Index), stored.Select(u => u.Index));
+        Assert.Equal(SessionStatus.Stopped, (await store.GetSessionAsync(session.Id))!.Status);
+        await Assert.ThrowsAsync<ObjectDisposedException>(() =>
+            host.StartSessionAsync(new FileReplaySource(file, Replay(ReplayPacing.RealTime)), SessionKind.Live, ["speaker"]));
+    }
+
     [Fact]
     public void Refuses_an_offline_model_and_one_whose_featurizer_this_build_cannot_rebuild()
     {
