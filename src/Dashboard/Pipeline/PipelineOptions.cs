@@ -6,8 +6,9 @@ public sealed class PipelineOptions
     public const string SectionName = "Pipeline";
 
     /// <summary>
-    /// Utterances of one session being transcribed and featurized at once, ahead of the model. Bounds the session's
-    /// share of the transcriber's shared decoder pool; when full, the session stops taking utterances from capture.
+    /// Utterances of one session waiting for the model with their transcription and acoustic analysis under way
+    /// (plus the one being scored and the one about to queue). Bounds the session's share of the transcriber's shared
+    /// decoder pool; when full, the session stops taking utterances from capture.
     /// </summary>
     public int TranscriptionLookahead { get; set; } = 2;
 
