@@ -91,6 +91,17 @@ public sealed class ReplayCommandTests(TrainedModel model) : IDisposable
     }
 
     [SkippableFact]
+    public async Task An_impossible_pipeline_setting_is_reported_by_name()
+    {
+        SharedData.SkipIfAbsent();
+        var settings = Settings("none");
+        settings["Pipeline:ResultQueue"] = "0";
+        var run = await CliRunner.RunAsync(settings, "replay", model.Path!, "--model", model.Path!);
+        Assert.Equal(ExitCodes.UserError, run.ExitCode);
+        Assert.Contains("Pipeline:ResultQueue is 0", run.Stderr);
+    }
+
+    [SkippableFact]
     public async Task An_unreadable_recording_is_reported_by_name_and_stored_as_a_failed_session()
     {
         SharedData.SkipIfAbsent();

@@ -172,6 +172,28 @@ public sealed class SessionPipelineTests(TrainedModel model) : IDisposable
     }
 
     [SkippableFact]
+    public async Task A_consumer_that_does_not_read_holds_the_session_back_without_losing_anything()
+    {
+        SharedData.SkipIfAbsent();
+        var file = Conversation("slow-reader.wav");
+        await using var host = await Host("none", ("Pipeline:ResultQueue", "1"));
+        var session = await host.StartSessionAsync(new FileReplaySource(file, Replay(ReplayPacing.AsFastAsPossible)), SessionKind.Replay, ["speaker"]);
+
+        // One result waits in the queue, the next is stored and waits to enter it; nothing further is scored.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while ((await host.Store.GetUtterancesAsync(session.Id)).Count < 2 && clock.Elapsed < TimeSpan.FromSeconds(60)) await Task.Delay(50);
+        await Task.Delay(1000);
+        Assert.Equal(2, (await host.Store.GetUtterancesAsync(session.Id)).Count);
+        Assert.False(session.Completion.IsCompleted);
+
+        var results = await Drain(session);
+        Assert.Equal(SessionStatus.Completed, (await session.Completion).Status);
+        Assert.Equal(Enumerable.Range(0, results.Count), results.Select(r => r.Index));
+        Assert.True(results.Count >= 5, $"only {results.Count} utterances");
+        Assert.Equal(results.Count, (await host.Store.GetUtterancesAsync(session.Id)).Count);
+    }
+
+    [SkippableFact]
     public async Task Shutting_the_host_down_stops_running_sessions_and_loses_no_result_they_published()
     {
         SharedData.SkipIfAbsent();
