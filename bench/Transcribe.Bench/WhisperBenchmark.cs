@@ -10,7 +10,8 @@ namespace EmoStream.Transcribe.Bench;
 /// The encoder always processes a 30 s window, so its cost per utterance is that of the real model; it is timed
 /// alone (mel + encode). The full call is timed too, but random weights make the decoder run to its length limit
 /// through every temperature fallback, so that figure is an upper bound, far above what real weights cost.
-/// Args: [utterances (default 4)] [models (default tiny.en,base.en)] [full|encoder (default full: time both)].
+/// Args: [utterances (default 4)] [models (default tiny.en,base.en)] [full|encoder (default full: time both)]
+/// [threads (default 1,2)].
 /// </summary>
 public sealed class WhisperBenchmark : IBenchmark
 {
@@ -23,6 +24,7 @@ public sealed class WhisperBenchmark : IBenchmark
         var count = args.Count > 0 ? int.Parse(args[0]) : 4;
         var models = args.Count > 1 ? args[1].Split(',') : ["tiny.en", "base.en"];
         var full = args.Count <= 2 || args[2] != "encoder";
+        var threadCounts = args.Count > 3 ? args[3].Split(',').Select(int.Parse).ToArray() : [1, 2];
         var utterances = Utterances.Load(count);
         var audio = Utterances.AudioSeconds(utterances);
         Console.WriteLine($"{utterances.Count} utterances, {audio:F1} s of audio");
@@ -42,7 +44,7 @@ public sealed class WhisperBenchmark : IBenchmark
                 var load = Stopwatch.StartNew();
                 using var context = WhisperContext.Load(path);
                 Console.WriteLine($"{model} (random weights, f16, {new FileInfo(path).Length / 1e6:F0} MB): load {load.Elapsed.TotalSeconds:F2} s");
-                foreach (var threads in new[] { 1, 2 })
+                foreach (var threads in threadCounts)
                 {
                     var encode = utterances.Select(u => TimeEncoder(context, u.Samples, threads)).ToList();
                     Console.WriteLine($"  threads {threads}: encoder {Utterances.Latency(encode)} per utterance, RTF {encode.Sum() / audio:F3}");
