@@ -18,6 +18,7 @@ public static class CommandLineApp
             ImportCommand.Create(context),
             FeaturizeCommand.Create(context),
             ModelsCommand.Create(context),
+            ReplayCommand.Create(context),
         };
         // `emostream` alone runs the dashboard.
         foreach (var option in serve.Options) root.Options.Add(option);

@@ -1,6 +1,12 @@
 using EmoStream.Capture;
 using EmoStream.Capture.Audio;
+using EmoStream.Dashboard.Pipeline;
+using EmoStream.Dashboard.Storage;
 using EmoStream.Inference.Corpora;
+using EmoStream.Inference.Features.Acoustic;
+using EmoStream.Transcribe;
+using EmoStream.Transcribe.PocketSphinx;
+using EmoStream.Transcribe.Whisper.Models;
 using EmoStream.Inference.Model;
 using EmoStream.Inference.Corpora.Importers;
 using EmoStream.Inference.Features.Lexical;
@@ -26,6 +32,12 @@ public static class UserErrors
         or DirectoryNotFoundException
         or UnauthorizedAccessException
         or ModelMismatchException
+        or AcousticFeatureSetException
+        or StorageException
+        or TranscriptionConfigurationException
+        or PocketSphinxException
+        or WhisperModelException
+        or PipelineConfigurationException
         or CliUsageException;
 }
 

@@ -1,0 +1,117 @@
+using System.Text.Json;
+using EmoStream.Dashboard.Cli;
+using EmoStream.Dashboard.Storage;
+using EmoStream.Dashboard.Tests.Support;
+using EmoStream.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace EmoStream.Dashboard.Tests.Cli;
+
+/// <summary><c>emostream replay</c> on a two-channel call assembled from real speech, with a model trained by the real verbs.</summary>
+[Collection(TrainedModelCollection.Name)]
+public sealed class ReplayCommandTests(TrainedModel model) : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("emostream-replay-").FullName;
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    private Dictionary<string, string?> Settings(string engine) => new()
+    {
+        ["Storage:DataDirectory"] = Path.Combine(_dir, "data"),
+        ["Transcription:Engine"] = engine,
+        ["Models:Default"] = "",
+    };
+
+    [SkippableFact]
+    public async Task Replays_a_call_prints_one_line_per_utterance_writes_the_json_and_stores_the_session()
+    {
+        SharedData.SkipIfAbsent();
+        var clips = RavdessClips.Of("03", ["angry", "sad"], 2).Concat(RavdessClips.Of("04", ["happy", "sad"], 2))
+            .Select(c => c.Path).ToArray();
+        var call = Path.Combine(_dir, "call.wav");
+        // agent, customer, agent, customer on their own channels.
+        var turns = SpeechConversation.Write(call, [clips[0], clips[2], clips[1], clips[3]], channelPerSpeaker: true);
+        var json = Path.Combine(_dir, "out", "call.json");
+
+        var run = await CliRunner.RunAsync(Settings("pocketsphinx"), "replay", call, "--model", model.Path!, "--speakers", "agent,customer", "--json", json);
+
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.Stderr);
+        Assert.Contains("transcription: pocketsphinx", run.Stderr);
+        var lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var items = JsonDocument.Parse(File.ReadAllText(json)).RootElement.EnumerateArray().ToArray();
+        Assert.Equal(lines.Length, items.Length);
+        Assert.InRange(items.Length, 4, 8);
+        foreach (var (line, item) in lines.Zip(items))
+        {
+            Assert.Equal(["speaker", "start", "end", "text", "emotion", "probabilities", "weights"], item.EnumerateObject().Select(p => p.Name));
+            var probabilities = item.GetProperty("probabilities").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble());
+            Assert.Equal(["happy", "neutral", "angry", "sad"], probabilities.Keys);
+            Assert.Equal(1.0, probabilities.Values.Sum(), 4);
+            Assert.Equal(probabilities.MaxBy(p => p.Value).Key, item.GetProperty("emotion").GetString());
+            Assert.Equal(["audio", "text"], item.GetProperty("weights").EnumerateObject().Select(p => p.Name));
+            var fields = line.Split('\t');
+            Assert.Equal(item.GetProperty("speaker").GetString(), fields[0]);
+            Assert.Equal(item.GetProperty("emotion").GetString(), fields[3]);
+            Assert.Equal(item.GetProperty("text").GetString() ?? "-", fields[5]);
+        }
+        // Each speaker is heard on their own channel, at the times their turns were placed.
+        var speakers = items.Select(i => i.GetProperty("speaker").GetString()).ToArray();
+        Assert.Contains("agent", speakers);
+        Assert.Contains("customer", speakers);
+        foreach (var item in items)
+        {
+            var start = item.GetProperty("start").GetDouble();
+            var turn = turns.Select((t, i) => (t, i)).Single(x => start >= x.t.Start - 0.5 && start < x.t.End);
+            Assert.Equal(turn.i % 2 == 0 ? "agent" : "customer", item.GetProperty("speaker").GetString());
+        }
+        Assert.Contains(items, i => i.GetProperty("text").GetString() is { Length: > 0 });
+
+        var store = await SqliteSessionStore.OpenAsync(Path.Combine(_dir, "data", "emostream.db"));
+        var session = Assert.Single(await store.ListSessionsAsync());
+        Assert.Equal(SessionStatus.Completed, session.Status);
+        Assert.Equal(["agent", "customer"], session.Speakers);
+        var stored = await store.GetUtterancesAsync(session.Id);
+        Assert.Equal(items.Select(i => i.GetProperty("start").GetDouble()), stored.Select(u => u.Start));
+        Assert.Equal(items.Select(i => i.GetProperty("text").GetString()), stored.Select(u => u.Transcript));
+    }
+
+    [Fact]
+    public async Task Without_a_model_it_says_how_to_get_one()
+    {
+        var wav = Path.Combine(_dir, "any.wav");
+        await File.WriteAllTextAsync(wav, "RIFF");
+        var run = await CliRunner.RunAsync(Settings("none"), "replay", wav);
+        Assert.Equal(ExitCodes.UserError, run.ExitCode);
+        Assert.Contains("--model", run.Stderr);
+        Assert.Contains("Models:Default", run.Stderr);
+    }
+
+    [SkippableFact]
+    public async Task An_impossible_pipeline_setting_is_reported_by_name()
+    {
+        SharedData.SkipIfAbsent();
+        var settings = Settings("none");
+        settings["Pipeline:ResultQueue"] = "0";
+        var run = await CliRunner.RunAsync(settings, "replay", model.Path!, "--model", model.Path!);
+        Assert.Equal(ExitCodes.UserError, run.ExitCode);
+        Assert.Contains("Pipeline:ResultQueue is 0", run.Stderr);
+    }
+
+    [SkippableFact]
+    public async Task An_unreadable_recording_is_reported_by_name_and_stored_as_a_failed_session()
+    {
+        SharedData.SkipIfAbsent();
+        var wav = Path.Combine(_dir, "broken.wav");
+        await File.WriteAllTextAsync(wav, "RIFF this is no audio");
+        var run = await CliRunner.RunAsync(Settings("none"), "replay", wav, "--model", model.Path!);
+        Assert.Equal(ExitCodes.UserError, run.ExitCode);
+        Assert.Contains("error:", run.Stderr);
+        Assert.Contains(wav, run.Stderr);
+        var store = await SqliteSessionStore.OpenAsync(Path.Combine(_dir, "data", "emostream.db"));
+        Assert.Equal(SessionStatus.Failed, Assert.Single(await store.ListSessionsAsync()).Status);
+    }
+}

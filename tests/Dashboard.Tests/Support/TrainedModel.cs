@@ -1,0 +1,56 @@
+using EmoStream.Dashboard.Cli;
+using EmoStream.Dashboard.Tests.Cli;
+using EmoStream.Inference.Corpora;
+using EmoStream.Testing;
+
+namespace EmoStream.Dashboard.Tests.Support;
+
+/// <summary>
+/// A small causal model trained once per test run with the real verbs (featurize, train) on RAVDESS speech of two
+/// actors, with the compact acoustic set and GloVe-SIF text features: what the pipeline must accept.
+/// Null <see cref="Path"/> when the shared corpora are absent.
+/// </summary>
+public sealed class TrainedModel : IAsyncLifetime
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("emostream-model-").FullName;
+
+    public string? Path { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        if (SharedData.Directory is null) return;
+        var corpus = System.IO.Path.Combine(_dir, "corpus");
+        Directory.CreateDirectory(System.IO.Path.Combine(corpus, "audio"));
+        var utterances = new List<CorpusUtterance>();
+        foreach (var actor in new[] { "01", "02" })
+        {
+            var clips = RavdessClips.Of(actor, EmotionClasses.All.ToArray(), 16);
+            for (var i = 0; i < clips.Count; i++)
+            {
+                var name = $"{actor}_{i:00}.wav";
+                File.Copy(clips[i].Path, System.IO.Path.Combine(corpus, "audio", name));
+                // Dialogues of four turns: the causal model learns from context as it will be used.
+                utterances.Add(new CorpusUtterance($"{actor}_{i:00}", $"d{actor}_{i / 4}", i % 4, $"ravdess-{actor}", $"ravdess-{actor}",
+                    clips[i].Emotion, clips[i].Text, $"audio/{name}", null, null));
+            }
+        }
+        CorpusManifest.Write(corpus, utterances);
+        await Expect(CliRunner.RunAsync("featurize", "--corpus", corpus, "--set", "compact", "--modalities", "audio,text", "--threads", "1"));
+        var model = System.IO.Path.Combine(_dir, "ravdess-causal.emsm");
+        await Expect(CliRunner.RunAsync("train", "--corpus", corpus, "--labeled", "ravdess-01", "--unlabeled", "ravdess-02",
+            "--test", "ravdess-02", "--mode", "causal", "--epochs", "3", "--out", model));
+        Path = model;
+    }
+
+    private static async Task Expect(Task<CliRunner.Result> run)
+    {
+        var result = await run;
+        if (result.ExitCode != ExitCodes.Ok) throw new InvalidOperationException($"exit {result.ExitCode}: {result.Stderr}");
+    }
+
+    public Task DisposeAsync()
+    {
+        Directory.Delete(_dir, recursive: true);
+        return Task.CompletedTask;
+    }
+}
