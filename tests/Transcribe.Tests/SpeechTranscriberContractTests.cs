@@ -61,6 +61,6 @@ public sealed class WhisperContractTests : SpeechTranscriberContractTests
     protected override string ExpectedEngine => WhisperTranscriber.EngineName;
 
     protected override ISpeechTranscriber Create() => new WhisperTranscriber(
-        new TranscriptionOptions { Whisper = WhisperContextTests.WhisperOptionsFor(TinyWhisperModel.ModelPath) },
+        TinyWhisperModel.TranscriptionOptions(),
         NullLogger<WhisperTranscriber>.Instance);
 }

@@ -14,7 +14,7 @@ public sealed class TranscriberFactoryTests
     [Fact]
     public void Auto_takes_whisper_when_its_model_file_is_present()
     {
-        var options = new TranscriptionOptions { Whisper = WhisperContextTests.WhisperOptionsFor(TinyWhisperModel.ModelPath) };
+        var options = new TranscriptionOptions { Whisper = TinyWhisperModel.WhisperOptionsFor(TinyWhisperModel.ModelPath) };
         var selection = Factory(options).Select();
         Assert.Equal(TranscriptionEngine.Whisper, selection.Engine);
         Assert.Contains(TinyWhisperModel.ModelPath, selection.Reason);
@@ -51,7 +51,7 @@ public sealed class TranscriberFactoryTests
         var options = new TranscriptionOptions
         {
             Engine = TranscriptionEngine.PocketSphinx,
-            Whisper = WhisperContextTests.WhisperOptionsFor(TinyWhisperModel.ModelPath),
+            Whisper = TinyWhisperModel.WhisperOptionsFor(TinyWhisperModel.ModelPath),
         };
         Assert.Equal(TranscriptionEngine.PocketSphinx, Factory(options).Select().Engine);
         options.Engine = TranscriptionEngine.None;

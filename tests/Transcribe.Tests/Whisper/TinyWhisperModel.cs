@@ -1,12 +1,34 @@
+using EmoStream.Transcribe.Whisper;
 using EmoStream.Transcribe.Whisper.Models;
 
 namespace EmoStream.Transcribe.Tests.Whisper;
 
-/// <summary>A random-weight ggml model with tiny dimensions (one 64-wide layer each side), written once per test run.</summary>
+/// <summary>
+/// A random-weight ggml model with tiny dimensions (one 64-wide layer each side), written once per test run.
+/// Random weights never emit end-of-text, so whisper.cpp decodes to its limit (half the text context) through every
+/// temperature fallback: a 64-token text context keeps that affordable.
+/// </summary>
 public static class TinyWhisperModel
 {
     public static WhisperHyperParameters HyperParameters { get; } =
-        new(WhisperHyperParameters.EnglishVocabulary, 1500, 64, 2, 1, 448, 64, 2, 1, 80, 1);
+        new(WhisperHyperParameters.EnglishVocabulary, 1500, 64, 2, 1, 64, 64, 2, 1, 80, 1);
+
+    /// <summary>Engine options on this model, with a time-out no loaded test machine reaches (time-outs are tested apart).</summary>
+    public static TranscriptionOptions TranscriptionOptions(string? modelPath = null) => new()
+    {
+        Whisper = WhisperOptionsFor(modelPath ?? ModelPath),
+        UtteranceTimeout = TimeSpan.FromMinutes(10),
+    };
+
+    public static WhisperOptions WhisperOptionsFor(string modelPath)
+    {
+        var name = System.IO.Path.GetFileNameWithoutExtension(modelPath);
+        return new WhisperOptions
+        {
+            ModelDirectory = System.IO.Path.GetDirectoryName(modelPath)!,
+            Model = name.StartsWith("ggml-", StringComparison.Ordinal) ? name["ggml-".Length..] : name,
+        };
+    }
 
     private static readonly Lazy<string> File = new(() =>
     {

@@ -26,7 +26,7 @@ public sealed class WhisperContextTests
     [Fact]
     public async Task The_engine_returns_a_transcript_for_speech_and_drops_what_it_cannot_trust()
     {
-        var options = new TranscriptionOptions { Whisper = WhisperOptionsFor(TinyWhisperModel.ModelPath) };
+        var options = TinyWhisperModel.TranscriptionOptions();
         using var transcriber = new WhisperTranscriber(options, NullLogger<WhisperTranscriber>.Instance);
         var transcript = await transcriber.TranscribeAsync(SpeechSynthesizer.Speak(TestSentences.All[1]));
 
@@ -51,7 +51,8 @@ public sealed class WhisperContextTests
     public async Task A_corrupt_model_fails_at_start_up_not_per_utterance()
     {
         var path = TinyWhisperModel.Damaged("corrupt.bin", corrupt: d => d[0] = 0);
-        var options = new TranscriptionOptions { Engine = TranscriptionEngine.Whisper, Whisper = WhisperOptionsFor(path) };
+        var options = TinyWhisperModel.TranscriptionOptions(path);
+        options.Engine = TranscriptionEngine.Whisper;
         var factory = new TranscriberFactory(options, NullLoggerFactory.Instance);
         var e = await Assert.ThrowsAsync<WhisperModelException>(() => factory.CreateAsync(factory.Select()));
         Assert.Contains("corrupt.bin", e.Message);
@@ -62,7 +63,7 @@ public sealed class WhisperContextTests
     {
         // Without the start-up check, a broken model surfaces on the first utterance: as a failed transcript, never an exception.
         var path = TinyWhisperModel.Damaged("broken-later.bin", bytes: 1000);
-        using var transcriber = new WhisperTranscriber(new TranscriptionOptions { Whisper = WhisperOptionsFor(path) }, NullLogger<WhisperTranscriber>.Instance);
+        using var transcriber = new WhisperTranscriber(TinyWhisperModel.TranscriptionOptions(path), NullLogger<WhisperTranscriber>.Instance);
         var transcript = await transcriber.TranscribeAsync(SpeechSynthesizer.Speak(TestSentences.All[2]));
         Assert.Equal(TranscriptStatus.Failed, transcript.Status);
         Assert.Contains("broken-later.bin", transcript.Detail);
@@ -80,22 +81,13 @@ public sealed class WhisperContextTests
     [Fact]
     public async Task A_timed_out_whisper_call_loses_its_text_and_its_context_is_aborted_and_freed()
     {
-        var options = new TranscriptionOptions { Whisper = WhisperOptionsFor(TinyWhisperModel.ModelPath), UtteranceTimeout = TimeSpan.FromMilliseconds(1) };
+        var options = TinyWhisperModel.TranscriptionOptions();
+        options.UtteranceTimeout = TimeSpan.FromMilliseconds(1);
         using var transcriber = new WhisperTranscriber(options, NullLogger<WhisperTranscriber>.Instance);
         var transcript = await transcriber.TranscribeAsync(SpeechSynthesizer.Speak(TestSentences.All[4]));
         Assert.Equal(TranscriptStatus.TimedOut, transcript.Status);
         // The aborted call returns and its context is disposed (polled, with a generous limit, not timed).
         for (var i = 0; i < 600 && transcriber.Pool.LiveCount > 0; i++) await Task.Delay(100);
         Assert.Equal(0, transcriber.Pool.LiveCount);
-    }
-
-    internal static WhisperOptions WhisperOptionsFor(string modelPath)
-    {
-        var name = Path.GetFileNameWithoutExtension(modelPath);
-        return new WhisperOptions
-        {
-            ModelDirectory = Path.GetDirectoryName(modelPath)!,
-            Model = name.StartsWith("ggml-", StringComparison.Ordinal) ? name["ggml-".Length..] : name,
-        };
     }
 }
