@@ -4,6 +4,7 @@ using EmoStream.Inference.Corpora;
 using EmoStream.Inference.Model;
 using EmoStream.Inference.Corpora.Importers;
 using EmoStream.Inference.Features.Lexical;
+using EmoStream.Inference.Training;
 
 namespace EmoStream.Dashboard.Cli;
 
@@ -26,6 +27,7 @@ public static class UserErrors
         or DirectoryNotFoundException
         or UnauthorizedAccessException
         or ModelMismatchException
+        or CorpusCombinationException
         or CliUsageException;
 }
 

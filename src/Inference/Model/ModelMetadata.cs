@@ -1,3 +1,4 @@
+using EmoStream.Inference.Calibration;
 using EmoStream.Inference.Features;
 
 namespace EmoStream.Inference.Model;
@@ -9,8 +10,12 @@ public sealed record ModelMetadata(
     IReadOnlyList<string> Speakers,
     FeaturizerInfo? AcousticFeaturizer,
     FeaturizerInfo? LexicalFeaturizer,
-    TrainingSummary Training)
+    TrainingSummary Training,
+    CalibrationSummary? Calibration = null)
 {
+    /// <summary>The divisor of the emotion logits: the fitted temperature, or 1 for an uncalibrated model.</summary>
+    public double Temperature => Calibration?.Temperature ?? 1;
+
     /// <summary>Refuses features made by another featurizer (or settings, or dimension) than the model was trained on.</summary>
     public void EnsureCompatible(FeaturizerInfo? acoustic, FeaturizerInfo? lexical, string source)
     {

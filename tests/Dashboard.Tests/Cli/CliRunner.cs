@@ -10,7 +10,10 @@ internal static class CliRunner
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
-    public static async Task<Result> RunAsync(params string[] args)
+    public static Task<Result> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string?>(), args);
+
+    /// <param name="settings">Configuration keys (e.g. <c>Models:Default</c>) overriding appsettings.json.</param>
+    public static async Task<Result> RunAsync(IDictionary<string, string?> settings, params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
@@ -23,7 +26,7 @@ internal static class CliRunner
             console.Profile.Width = CliContext.RedirectedWidth;
             return console;
         }
-        var configuration = new ConfigurationBuilder().SetBasePath(AppContext.BaseDirectory).AddJsonFile("appsettings.json").Build();
+        var configuration = new ConfigurationBuilder().SetBasePath(AppContext.BaseDirectory).AddJsonFile("appsettings.json").AddInMemoryCollection(settings).Build();
         using var context = new CliContext(configuration, Console(stdout), Console(stderr), NullLoggerFactory.Instance);
         var code = await CommandLineApp.RunAsync(args, context);
         return new Result(code, stdout.ToString(), stderr.ToString());

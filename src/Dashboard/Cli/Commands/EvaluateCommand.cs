@@ -15,7 +15,7 @@ public static class EvaluateCommand
 {
     public static Command Create(CliContext context)
     {
-        var model = new Option<FileInfo>("--model") { Description = "Model file written by `train --out`", Required = true }.AcceptExistingOnly();
+        var model = new Option<FileInfo>("--model") { Description = "Model file written by `train --out` (default: Models:Default, models/default.emsm)" }.AcceptExistingOnly();
         var corpus = CommandOptions.Corpus();
         var groups = CommandOptions.GroupList("--groups", "Only these groups (comma-separated; default all)", required: false);
         var json = CommandOptions.Json();
@@ -23,7 +23,7 @@ public static class EvaluateCommand
         {
             model, corpus, groups, json,
         };
-        command.SetAction((parse, ct) => Task.FromResult(Run(context, parse.GetValue(model)!.FullName, parse.GetValue(corpus)!.FullName,
+        command.SetAction((parse, ct) => Task.FromResult(Run(context, DefaultModel.Resolve(parse.GetValue(model), context.Configuration), parse.GetValue(corpus)!.FullName,
             parse.GetValue(groups)!, parse.GetValue(json)?.FullName)));
         return command;
     }
@@ -45,10 +45,12 @@ public static class EvaluateCommand
         var encoded = chosen.Select(d => DialogueEncoder.Encode(d, features, metadata.Classes, speakers, withLabels: true)).ToArray();
         try
         {
-            var metrics = DialoguePredictor.Score(DialoguePredictor.Predict(trained, encoded), metadata.Classes.Count);
+            var predictions = DialoguePredictor.Predict(trained, encoded, metadata.Temperature);
+            var metrics = DialoguePredictor.Score(predictions, metadata.Classes.Count);
             if (metrics.Count == 0)
                 throw new CliUsageException($"the chosen dialogues of {corpusPath} have no utterance labeled with one of {string.Join(", ", metadata.Classes)}");
-            var result = new ExperimentResult(metadata.Classes, [new RunResult(0, metrics, clock.Elapsed)]);
+            var result = new ExperimentResult(metadata.Classes, [new RunResult(metadata.Training.Seed, metrics, clock.Elapsed, metadata.Temperature,
+                DialoguePredictor.CalibrationError(predictions, 1), DialoguePredictor.CalibrationError(predictions, metadata.Temperature))]);
             var scope = groups.Length == 0 ? "all groups" : $"groups {string.Join(",", groups)}";
             MetricsReport.Print(context.Output, result, $"{Path.GetFileName(modelPath)} on {scope} ({metrics.Count} labeled utterances)");
             if (jsonPath is not null)
@@ -57,6 +59,7 @@ public static class EvaluateCommand
                     ["model"] = modelPath,
                     ["corpus"] = corpusPath,
                     ["mode"] = metadata.Architecture.Mode.ToString().ToLowerInvariant(),
+                    ["temperature"] = metadata.Temperature,
                 }));
             return ExitCodes.Ok;
         }
