@@ -17,6 +17,7 @@ public static class CommandLineApp
             EvaluateCommand.Create(context),
             ImportCommand.Create(context),
             FeaturizeCommand.Create(context),
+            ExperimentCommand.Create(context),
         };
         // `emostream` alone runs the dashboard.
         foreach (var option in serve.Options) root.Options.Add(option);

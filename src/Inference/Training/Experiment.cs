@@ -14,7 +14,8 @@ namespace EmoStream.Inference.Training;
 public static class Experiment
 {
     public static ExperimentResult Run(TrainingSet data, FeatureInputs features, ModelOptions model, TrainingOptions options, int runs,
-        IProgress<EpochReport>? progress = null, Func<int, ContextualDann, RunResult, bool>? keep = null, CancellationToken ct = default)
+        IProgress<EpochReport>? progress = null, Func<int, ContextualDann, RunResult, bool>? keep = null,
+        IProgress<(int Run, RunResult Result)>? runProgress = null, CancellationToken ct = default)
     {
         if (runs < 1) throw new ArgumentException($"runs must be at least 1, got {runs}");
         var architecture = new DannArchitecture(features.AcousticDim, features.LexicalDim, EmotionClasses.All.Count, data.Speakers.Count,
@@ -33,6 +34,7 @@ public static class Experiment
                 var result = new RunResult(seed, DialoguePredictor.Score(predictions, EmotionClasses.All.Count), clock.Elapsed, temperature,
                     DialoguePredictor.CalibrationError(predictions, 1), DialoguePredictor.CalibrationError(predictions, temperature));
                 results.Add(result);
+                runProgress?.Report((run, result));
                 kept = keep?.Invoke(run, trained, result) ?? false;
             }
             finally
