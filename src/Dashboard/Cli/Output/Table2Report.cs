@@ -13,7 +13,7 @@ public static class Table2Report
     public static void Print(IAnsiConsole console, IReadOnlyList<Table2Row> rows, string title)
     {
         var table = new Table().Title(title)
-            .AddColumns("setting", "test", "lambda 0 WA", "lambda 1 WA", "difference", "paired t (p)", "Wilcoxon W+ (p)", $"significant (p < {Alpha})");
+            .AddColumns("setting", "test", "lambda 0 WA (%)", "lambda 1 WA (%)", "difference (points)", "paired t (p)", "Wilcoxon W+ (p)", $"significant (p < {Alpha})");
         foreach (var r in rows)
             table.AddRow(r.Setting.Name, r.Setting.TestName,
                 $"{Pct(r.Comparison.Wa)} ± {Pct(r.Comparison.WaStd)}", $"{Pct(r.Full.Wa)} ± {Pct(r.Full.WaStd)}",
