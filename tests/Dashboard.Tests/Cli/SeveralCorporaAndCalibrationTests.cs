@@ -56,6 +56,24 @@ public sealed class SeveralCorporaAndCalibrationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_bimodal_model_scores_an_audio_only_corpus_when_told_to_leave_text_out()
+    {
+        var model = Path.Combine(_dir, "m.emsm");
+        Assert.Equal(0, (await CliRunner.RunAsync("train", "--corpus", A, "--labeled", "a-1", "--test", "a-3", "--epochs", "1", "--out", model)).ExitCode);
+
+        var refused = await CliRunner.RunAsync("evaluate", "--model", model, "--corpus", B);
+        var json = Path.Combine(_dir, "eval.json");
+        var audioOnly = await CliRunner.RunAsync("evaluate", "--model", model, "--corpus", B, "--modalities", "audio", "--json", json);
+
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("lexical features", refused.Stderr);
+        Assert.True(audioOnly.ExitCode == 0, audioOnly.Stderr);
+        using var doc = JsonDocument.Parse(File.ReadAllText(json));
+        Assert.Equal(["audio"], doc.RootElement.GetProperty("modalities").EnumerateArray().Select(m => m.GetString()!));
+        Assert.InRange(doc.RootElement.GetProperty("wa").GetDouble(), 0, 1);
+    }
+
+    [Fact]
     public async Task Evaluate_without_a_model_and_without_the_default_file_says_how_to_get_one()
     {
         var missing = Path.Combine(_dir, "nowhere", "default.emsm");

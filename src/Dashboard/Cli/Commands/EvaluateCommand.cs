@@ -18,22 +18,29 @@ public static class EvaluateCommand
         var model = new Option<FileInfo>("--model") { Description = "Model file written by `train --out` (default: Models:Default, models/default.emsm)" }.AcceptExistingOnly();
         var corpus = CommandOptions.Corpus();
         var groups = CommandOptions.GroupList("--groups", "Only these groups (comma-separated; default all)", required: false);
+        var modalities = CommandOptions.Modalities();
+        modalities.Description = "Modalities to score with (default both): a modality left out is missing for every utterance, "
+            + "so a text-only corpus needs only text features";
         var json = CommandOptions.Json();
-        var command = new Command("evaluate", "Score a corpus with a saved model and report WA, UA, macro-F1 and the confusion matrix")
+        var command = new Command("evaluate", "Score a corpus with a saved model and report WA, UA, macro-F1, calibration error and the confusion matrix")
         {
-            model, corpus, groups, json,
+            model, corpus, groups, modalities, json,
         };
-        command.SetAction((parse, ct) => Task.FromResult(Run(context, DefaultModel.Resolve(parse.GetValue(model), context.Configuration), parse.GetValue(corpus)!.FullName,
-            parse.GetValue(groups)!, parse.GetValue(json)?.FullName)));
+        command.SetAction((parse, ct) =>
+        {
+            var use = parse.GetValue(modalities)!;
+            return Task.FromResult(Run(context, DefaultModel.Resolve(parse.GetValue(model), context.Configuration), parse.GetValue(corpus)!.FullName,
+                parse.GetValue(groups)!, use.Contains("audio"), use.Contains("text"), parse.GetValue(json)?.FullName));
+        });
         return command;
     }
 
-    private static int Run(CliContext context, string modelPath, string corpusPath, string[] groups, string? jsonPath)
+    private static int Run(CliContext context, string modelPath, string corpusPath, string[] groups, bool audio, bool text, string? jsonPath)
     {
         var clock = Stopwatch.StartNew();
         var metadata = ModelFile.ReadMetadata(modelPath);
         var corpus = Corpus.Load(corpusPath);
-        var features = ModelInputs.Load(corpus, metadata);
+        var features = ModelInputs.Load(corpus, metadata, audio, text);
         var unknown = groups.Except(corpus.Groups).ToArray();
         if (unknown.Length > 0)
             throw new CliUsageException($"no group {string.Join(", ", unknown)} in {corpusPath} (groups: {string.Join(", ", corpus.Groups)})");
@@ -60,6 +67,7 @@ public static class EvaluateCommand
                     ["corpus"] = corpusPath,
                     ["mode"] = metadata.Architecture.Mode.ToString().ToLowerInvariant(),
                     ["temperature"] = metadata.Temperature,
+                    ["modalities"] = new JsonArray(new[] { audio ? "audio" : null, text ? "text" : null }.OfType<string>().Select(m => (JsonNode)JsonValue.Create(m)).ToArray()),
                 }));
             return ExitCodes.Ok;
         }
