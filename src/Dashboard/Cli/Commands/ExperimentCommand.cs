@@ -95,7 +95,7 @@ public static class ExperimentCommand
             {
                 ["corpus"] = request.Corpus,
                 ["test"] = request.Test,
-                ["groups"] = new JsonArray(groups.Members.Select(m => (JsonNode)new JsonArray(m.Select(g => (JsonNode)JsonValue.Create(g)).ToArray())).ToArray()),
+                ["groups"] = new JsonArray(groups.Members.Select(m => (JsonNode)MetricsReport.Strings(m)).ToArray()),
                 ["runs"] = request.Runs,
                 ["epochs"] = options.Epochs,
                 ["first_seed"] = options.Seed,

@@ -119,15 +119,13 @@ public static class TrainCommand
                 ["mode"] = model.Mode.ToString().ToLowerInvariant(),
                 ["lambda"] = options.Lambda,
                 ["epochs"] = options.Epochs,
-                ["corpora"] = Strings(request.Corpora),
-                ["labeled"] = Strings(labeled),
-                ["unlabeled"] = Strings(unlabeled),
-                ["test"] = Strings(test),
-                ["calibration_groups"] = Strings(data.CalibrationGroups),
+                ["corpora"] = MetricsReport.Strings(request.Corpora),
+                ["labeled"] = MetricsReport.Strings(labeled),
+                ["unlabeled"] = MetricsReport.Strings(unlabeled),
+                ["test"] = MetricsReport.Strings(test),
+                ["calibration_groups"] = MetricsReport.Strings(data.CalibrationGroups),
             }));
         }
         return ExitCodes.Ok;
     }
-
-    private static JsonArray Strings(IEnumerable<string> items) => new(items.Select(g => (JsonNode)JsonValue.Create(g)).ToArray());
 }

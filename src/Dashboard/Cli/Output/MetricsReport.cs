@@ -74,6 +74,9 @@ public static class MetricsReport
         console.Write(confusion);
     }
 
+    /// <summary>A JSON array of strings (group names, paths).</summary>
+    public static JsonArray Strings(IEnumerable<string> items) => new(items.Select(g => (JsonNode)JsonValue.Create(g)).ToArray());
+
     // JSON has no NaN: an empty test set's ECE is written as null.
     private static JsonNode? Finite(double x) => double.IsFinite(x) ? JsonValue.Create(x) : null;
 

@@ -30,9 +30,9 @@ public static class Table2Report
             {
                 ["setting"] = r.Setting.Name,
                 ["test"] = r.Setting.TestName,
-                ["labeled"] = Strings(r.Setting.Labeled),
-                ["unlabeled"] = Strings(r.Setting.Unlabeled),
-                ["test_groups"] = Strings(r.Setting.Test),
+                ["labeled"] = MetricsReport.Strings(r.Setting.Labeled),
+                ["unlabeled"] = MetricsReport.Strings(r.Setting.Unlabeled),
+                ["test_groups"] = MetricsReport.Strings(r.Setting.Test),
                 ["lambda0"] = System(r.Comparison),
                 ["lambda1"] = System(r.Full),
                 ["difference"] = r.Difference,
@@ -66,6 +66,4 @@ public static class Table2Report
     private static string Test(PairedTestResult t) => double.IsFinite(t.PValue) ? $"{t.Statistic:F2} ({t.PValue:F4})" : "n/a";
 
     private static string Pct(double x) => double.IsNaN(x) ? "n/a" : $"{100 * x:F2}";
-
-    private static JsonArray Strings(IEnumerable<string> items) => new(items.Select(g => (JsonNode)JsonValue.Create(g)).ToArray());
 }
