@@ -8,8 +8,8 @@ namespace EmoStream.Inference.Training;
 /// <summary>
 /// The paper's protocol for one configuration: R runs with seeds S..S+R-1 on the same split, each scored on the test
 /// groups. With calibration dialogues, each run's temperature is fitted on them and the test groups' expected
-/// calibration error is measured before and after. <c>keep</c> may take ownership of a trained model by returning
-/// true; the others are disposed.
+/// calibration error is measured before and after. <c>runProgress</c> hears each run's result as it finishes;
+/// <c>keep</c> may take ownership of a trained model by returning true; the others are disposed.
 /// </summary>
 public static class Experiment
 {
