@@ -8,6 +8,8 @@ namespace EmoStream.Testing;
 /// missing for some utterances), and the acoustic side also carries a strong per-speaker signature, the nuisance the
 /// DANN is meant to remove. With <see cref="SyntheticCorpusSpec.SpeakerBias"/> each speaker also favours one emotion,
 /// a shortcut that holds for the training speakers only. Written to disk in the real corpus format, features included.
+/// <see cref="SyntheticCorpusSpec.Prefix"/> prefixes ids, dialogues, speakers and groups, as the importers do, so
+/// several synthetic corpora can be trained on together.
 /// </summary>
 public sealed record SyntheticCorpusSpec(
     int Groups = 5,
@@ -21,7 +23,8 @@ public sealed record SyntheticCorpusSpec(
     double Noise = 1.0,
     double TextPresence = 0.7,
     double SpeakerBias = 0.0,
-    int Seed = 7);
+    int Seed = 7,
+    string Prefix = "");
 
 public static class SyntheticCorpus
 {
@@ -40,12 +43,12 @@ public static class SyntheticCorpus
         for (var g = 1; g <= spec.Groups; g++)
         {
             // Two speakers per group, as in IEMOCAP's sessions.
-            var speakers = new[] { $"g{g}_F", $"g{g}_M" };
+            var speakers = new[] { $"{spec.Prefix}g{g}_F", $"{spec.Prefix}g{g}_M" };
             var signature = speakers.ToDictionary(s => s, _ => Direction(spec.AcousticDim));
             var favourite = speakers.ToDictionary(s => s, _ => rng.Next(classes.Count));
             for (var d = 0; d < spec.DialoguesPerGroup; d++)
             {
-                var dialogue = $"g{g}_d{d:00}";
+                var dialogue = $"{spec.Prefix}g{g}_d{d:00}";
                 var turns = rng.Next(spec.MinTurns, spec.MaxTurns + 1);
                 var emotion = rng.Next(classes.Count);
                 for (var t = 0; t < turns; t++)
@@ -55,7 +58,7 @@ public static class SyntheticCorpus
                     else if (rng.NextDouble() < 0.3) emotion = rng.Next(classes.Count);
                     var id = $"{dialogue}_{t:00}";
                     var hasText = rng.NextDouble() < spec.TextPresence;
-                    utterances.Add(new CorpusUtterance(id, dialogue, t, speaker, g.ToString(), classes[emotion],
+                    utterances.Add(new CorpusUtterance(id, dialogue, t, speaker, spec.Prefix + g, classes[emotion],
                         hasText ? $"synthetic text {id}" : null, $"audio/{id}.wav", t * 3.0, t * 3.0 + 2.5));
                     acoustic.Add(id, Enumerable.Range(0, spec.AcousticDim).Select(k => (float)(
                         spec.EmotionStrength * emotionAcoustic[emotion][k] + spec.SpeakerStrength * signature[speaker][k] +

@@ -19,6 +19,7 @@ public static class CommandLineApp
             FeaturizeCommand.Create(context),
             ModelsCommand.Create(context),
             ReplayCommand.Create(context),
+            ExperimentCommand.Create(context),
         };
         // `emostream` alone runs the dashboard.
         foreach (var option in serve.Options) root.Options.Add(option);

@@ -10,6 +10,7 @@ using EmoStream.Transcribe.Whisper.Models;
 using EmoStream.Inference.Model;
 using EmoStream.Inference.Corpora.Importers;
 using EmoStream.Inference.Features.Lexical;
+using EmoStream.Inference.Training;
 
 namespace EmoStream.Dashboard.Cli;
 
@@ -38,6 +39,7 @@ public static class UserErrors
         or PocketSphinxException
         or WhisperModelException
         or PipelineConfigurationException
+        or CorpusCombinationException
         or CliUsageException;
 }
 

@@ -1,3 +1,4 @@
+using EmoStream.Inference.Calibration;
 using EmoStream.Inference.Features;
 
 namespace EmoStream.Inference.Model;
@@ -9,13 +10,20 @@ public sealed record ModelMetadata(
     IReadOnlyList<string> Speakers,
     FeaturizerInfo? AcousticFeaturizer,
     FeaturizerInfo? LexicalFeaturizer,
-    TrainingSummary Training)
+    TrainingSummary Training,
+    CalibrationSummary? Calibration = null)
 {
-    /// <summary>Refuses features made by another featurizer (or settings, or dimension) than the model was trained on.</summary>
-    public void EnsureCompatible(FeaturizerInfo? acoustic, FeaturizerInfo? lexical, string source)
+    /// <summary>The divisor of the emotion logits: the fitted temperature, or 1 for an uncalibrated model.</summary>
+    public double Temperature => Calibration?.Temperature ?? 1;
+
+    /// <summary>
+    /// Refuses features made by another featurizer (or settings, or dimension) than the model was trained on. A modality
+    /// left unchecked is one the caller scores without (every utterance lacks it).
+    /// </summary>
+    public void EnsureCompatible(FeaturizerInfo? acoustic, FeaturizerInfo? lexical, string source, bool checkAcoustic = true, bool checkLexical = true)
     {
-        Check(Modality.Acoustic, AcousticFeaturizer, acoustic, source);
-        Check(Modality.Lexical, LexicalFeaturizer, lexical, source);
+        if (checkAcoustic) Check(Modality.Acoustic, AcousticFeaturizer, acoustic, source);
+        if (checkLexical) Check(Modality.Lexical, LexicalFeaturizer, lexical, source);
     }
 
     private static void Check(Modality modality, FeaturizerInfo? expected, FeaturizerInfo? actual, string source)

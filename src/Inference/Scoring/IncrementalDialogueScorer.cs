@@ -1,3 +1,4 @@
+using EmoStream.Inference.Calibration;
 using EmoStream.Inference.Model;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -22,8 +23,13 @@ public sealed class IncrementalDialogueScorer : IDisposable
     private Tensor? _state;          // [1, 1, d]
     private int _count;
 
-    public IncrementalDialogueScorer(ContextualDann model, int window)
+    private readonly double _temperature;
+
+    /// <param name="temperature">Calibration temperature (<see cref="ModelMetadata.Temperature"/>); 1 leaves the softmax as trained.</param>
+    public IncrementalDialogueScorer(ContextualDann model, int window, double temperature = 1)
     {
+        if (!(temperature > 0)) throw new ArgumentOutOfRangeException(nameof(temperature), temperature, "temperature must be positive");
+        _temperature = temperature;
         if (model.Architecture.Mode != ContextMode.Causal)
             throw new ArgumentException("incremental scoring needs a causal-mode model; offline models look at future utterances");
         if (window < 1) throw new ArgumentOutOfRangeException(nameof(window), window, "window must hold at least one utterance");
@@ -76,8 +82,8 @@ public sealed class IncrementalDialogueScorer : IDisposable
         var q = attention.Query.forward(h).view(heads, dk, 1);
         var scores = matmul(keys, q).squeeze(-1).mul(attention.Scale); // [H, n]
         var r = matmul(softmax(scores, -1).unsqueeze(1), values).view(1, heads * dk); // [1, d]
-        var probabilities = softmax(_model.EmotionHead.forward(r), -1);
-        return new UtteranceScore(_count - 1, probabilities.data<float>().ToArray(), weights.data<float>().ToArray());
+        var logits = _model.EmotionHead.forward(r).data<float>().ToArray();
+        return new UtteranceScore(_count - 1, TemperatureScaling.Probabilities(logits, _temperature), weights.data<float>().ToArray());
     }
 
     public void Dispose()

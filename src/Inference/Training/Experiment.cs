@@ -7,12 +7,15 @@ namespace EmoStream.Inference.Training;
 
 /// <summary>
 /// The paper's protocol for one configuration: R runs with seeds S..S+R-1 on the same split, each scored on the test
-/// groups. <c>keep</c> may take ownership of a trained model by returning true; the others are disposed.
+/// groups. With calibration dialogues, each run's temperature is fitted on them and the test groups' expected
+/// calibration error is measured before and after. <c>runProgress</c> hears each run's result as it finishes;
+/// <c>keep</c> may take ownership of a trained model by returning true; the others are disposed.
 /// </summary>
 public static class Experiment
 {
     public static ExperimentResult Run(TrainingSet data, FeatureInputs features, ModelOptions model, TrainingOptions options, int runs,
-        IProgress<EpochReport>? progress = null, Func<int, ContextualDann, bool>? keep = null, CancellationToken ct = default)
+        IProgress<EpochReport>? progress = null, Func<int, ContextualDann, RunResult, bool>? keep = null,
+        IProgress<(int Run, RunResult Result)>? runProgress = null, CancellationToken ct = default)
     {
         if (runs < 1) throw new ArgumentException($"runs must be at least 1, got {runs}");
         var architecture = new DannArchitecture(features.AcousticDim, features.LexicalDim, EmotionClasses.All.Count, data.Speakers.Count,
@@ -26,9 +29,13 @@ public static class Experiment
             var kept = false;
             try
             {
-                var metrics = DialoguePredictor.Score(DialoguePredictor.Predict(trained, data.Test), EmotionClasses.All.Count);
-                results.Add(new RunResult(seed, metrics, clock.Elapsed));
-                kept = keep?.Invoke(run, trained) ?? false;
+                var temperature = data.Calibration.Count == 0 ? 1 : DialoguePredictor.FitTemperature(DialoguePredictor.Predict(trained, data.Calibration));
+                var predictions = DialoguePredictor.Predict(trained, data.Test);
+                var result = new RunResult(seed, DialoguePredictor.Score(predictions, EmotionClasses.All.Count), clock.Elapsed, temperature,
+                    DialoguePredictor.CalibrationError(predictions, 1), DialoguePredictor.CalibrationError(predictions, temperature));
+                results.Add(result);
+                runProgress?.Report((run, result));
+                kept = keep?.Invoke(run, trained, result) ?? false;
             }
             finally
             {

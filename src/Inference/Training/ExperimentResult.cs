@@ -2,8 +2,11 @@ using EmoStream.Inference.Evaluation;
 
 namespace EmoStream.Inference.Training;
 
-/// <summary>One training run: its seed and its metrics on the test groups.</summary>
-public sealed record RunResult(int Seed, ClassificationMetrics Test, TimeSpan Elapsed);
+/// <summary>
+/// One training run: its seed, its metrics on the test groups, and its calibration (the temperature fitted on the
+/// calibration groups, 1 without them; the test groups' expected calibration error before and after).
+/// </summary>
+public sealed record RunResult(int Seed, ClassificationMetrics Test, TimeSpan Elapsed, double Temperature, double EceBefore, double Ece);
 
 /// <summary>Several runs of one configuration with consecutive seeds, summarised as mean and standard deviation.</summary>
 public sealed record ExperimentResult(IReadOnlyList<string> Classes, IReadOnlyList<RunResult> Runs)
@@ -14,6 +17,8 @@ public sealed record ExperimentResult(IReadOnlyList<string> Classes, IReadOnlyLi
     public double WaStd => Std(Runs.Select(r => r.Test.Wa));
     public double UaStd => Std(Runs.Select(r => r.Test.Ua));
     public double MacroF1Std => Std(Runs.Select(r => r.Test.MacroF1));
+    public double Ece => Runs.Average(r => r.Ece);
+    public double EceBefore => Runs.Average(r => r.EceBefore);
 
     /// <summary>Confusion counts summed over runs (rows truth, columns prediction).</summary>
     public int[][] Confusion => Enumerable.Range(0, Classes.Count)

@@ -21,6 +21,43 @@ public sealed record FeatureInputs(FeatureSet? Acoustic, FeatureSet? Lexical)
         return new FeatureInputs(a, t);
     }
 
+    /// <summary>
+    /// The features of several corpora, merged per modality. A corpus with no stored set for a modality contributes
+    /// utterances that lack it (masked in fusion), e.g. an acted-speech corpus without text. Every set of one
+    /// modality must come from the same featurizer, settings and dimension; at least one corpus must have each.
+    /// </summary>
+    public static FeatureInputs Load(IReadOnlyList<Corpus> corpora, bool acoustic, bool lexical, string? acousticSet = null, string? lexicalSet = null)
+    {
+        if (corpora.Count == 1) return Load(corpora[0], acoustic, lexical, acousticSet, lexicalSet);
+        var a = acoustic ? Merge(corpora, Modality.Acoustic, acousticSet) : null;
+        var t = lexical ? Merge(corpora, Modality.Lexical, lexicalSet) : null;
+        return new FeatureInputs(a, t);
+    }
+
+    private static FeatureSet Merge(IReadOnlyList<Corpus> corpora, Modality modality, string? name)
+    {
+        FeatureSet? merged = null;
+        string? first = null;
+        foreach (var corpus in corpora)
+        {
+            var store = new FeatureStore(corpus.Directory);
+            if (store.List(modality).Count == 0) continue;
+            var set = Require(store, corpus, modality, name);
+            if (merged is null)
+            {
+                merged = new FeatureSet(set.Info);
+                first = store.PathFor(set.Info);
+            }
+            else if (!merged.Info.SameAs(set.Info))
+                throw new CorpusCombinationException(
+                    $"{store.PathFor(set.Info)} holds {modality.ToString().ToLowerInvariant()} features from {set.Info}, but {first} holds {merged.Info}; " +
+                    "one model reads one featurizer per modality: featurize the corpora with the same set");
+            foreach (var (id, vector) in set.Entries) merged.Add(id, vector);
+        }
+        return merged ?? throw new CorpusFormatException(string.Join(", ", corpora.Select(c => new FeatureStore(c.Directory).Directory)), null, null,
+            $"none of the corpora has {modality.ToString().ToLowerInvariant()} features; run `emostream featurize --corpus DIR` on at least one");
+    }
+
     private static FeatureSet Require(FeatureStore store, Corpus corpus, Modality modality, string? name)
     {
         var set = store.Find(modality, name);

@@ -6,9 +6,9 @@ namespace EmoStream.Inference.Tests.Model;
 
 public class IncrementalScorerTests
 {
-    private static UtteranceScore[] ScoreIncrementally(ContextualDann model, DialogueBatch batch, int window)
+    private static UtteranceScore[] ScoreIncrementally(ContextualDann model, DialogueBatch batch, int window, double temperature = 1)
     {
-        using var scorer = new IncrementalDialogueScorer(model, window);
+        using var scorer = new IncrementalDialogueScorer(model, window, temperature);
         var n = (int)batch.Lengths[0].item<long>();
         var present = batch.Present.data<bool>().ToArray();
         return Enumerable.Range(0, n).Select(i => scorer.Add(
@@ -16,8 +16,10 @@ public class IncrementalScorerTests
             present[2 * i], present[2 * i + 1])).ToArray();
     }
 
-    [Fact]
-    public void Within_the_window_it_equals_the_batch_causal_pass()
+    [Theory]
+    [InlineData(1.0)]
+    [InlineData(2.5)] // a calibrated model: both paths divide the logits by the same temperature
+    public void Within_the_window_it_equals_the_batch_causal_pass(double temperature)
     {
         var arch = ModelTestData.Architecture(ContextMode.Causal);
         using var model = ModelTestData.EvalModel(arch);
@@ -25,9 +27,9 @@ public class IncrementalScorerTests
         using var batch = ModelTestData.Batch(arch, [30], lexicalPresent: textPresent);
         using var noGrad = no_grad();
         using var output = model.Forward(batch);
-        var expected = softmax(output.EmotionLogits, -1);
+        var expected = softmax(output.EmotionLogits / temperature, -1);
 
-        var scores = ScoreIncrementally(model, batch, window: 30);
+        var scores = ScoreIncrementally(model, batch, window: 30, temperature);
 
         for (var i = 0; i < scores.Length; i++)
         {

@@ -15,25 +15,32 @@ public static class EvaluateCommand
 {
     public static Command Create(CliContext context)
     {
-        var model = new Option<FileInfo>("--model") { Description = "Model file written by `train --out`", Required = true }.AcceptExistingOnly();
+        var model = new Option<FileInfo>("--model") { Description = "Model file written by `train --out` (default: Models:Default, models/default.emsm)" }.AcceptExistingOnly();
         var corpus = CommandOptions.Corpus();
         var groups = CommandOptions.GroupList("--groups", "Only these groups (comma-separated; default all)", required: false);
+        var modalities = CommandOptions.Modalities();
+        modalities.Description = "Modalities to score with (default both): a modality left out is missing for every utterance, "
+            + "so a text-only corpus needs only text features";
         var json = CommandOptions.Json();
-        var command = new Command("evaluate", "Score a corpus with a saved model and report WA, UA, macro-F1 and the confusion matrix")
+        var command = new Command("evaluate", "Score a corpus with a saved model and report WA, UA, macro-F1, calibration error and the confusion matrix")
         {
-            model, corpus, groups, json,
+            model, corpus, groups, modalities, json,
         };
-        command.SetAction((parse, ct) => Task.FromResult(Run(context, parse.GetValue(model)!.FullName, parse.GetValue(corpus)!.FullName,
-            parse.GetValue(groups)!, parse.GetValue(json)?.FullName)));
+        command.SetAction((parse, ct) =>
+        {
+            var use = parse.GetValue(modalities)!;
+            return Task.FromResult(Run(context, DefaultModel.Resolve(parse.GetValue(model), context.Configuration), parse.GetValue(corpus)!.FullName,
+                parse.GetValue(groups)!, use.Contains("audio"), use.Contains("text"), parse.GetValue(json)?.FullName));
+        });
         return command;
     }
 
-    private static int Run(CliContext context, string modelPath, string corpusPath, string[] groups, string? jsonPath)
+    private static int Run(CliContext context, string modelPath, string corpusPath, string[] groups, bool audio, bool text, string? jsonPath)
     {
         var clock = Stopwatch.StartNew();
         var metadata = ModelFile.ReadMetadata(modelPath);
         var corpus = Corpus.Load(corpusPath);
-        var features = ModelInputs.Load(corpus, metadata);
+        var features = ModelInputs.Load(corpus, metadata, audio, text);
         var unknown = groups.Except(corpus.Groups).ToArray();
         if (unknown.Length > 0)
             throw new CliUsageException($"no group {string.Join(", ", unknown)} in {corpusPath} (groups: {string.Join(", ", corpus.Groups)})");
@@ -45,10 +52,12 @@ public static class EvaluateCommand
         var encoded = chosen.Select(d => DialogueEncoder.Encode(d, features, metadata.Classes, speakers, withLabels: true)).ToArray();
         try
         {
-            var metrics = DialoguePredictor.Score(DialoguePredictor.Predict(trained, encoded), metadata.Classes.Count);
+            var predictions = DialoguePredictor.Predict(trained, encoded, metadata.Temperature);
+            var metrics = DialoguePredictor.Score(predictions, metadata.Classes.Count);
             if (metrics.Count == 0)
                 throw new CliUsageException($"the chosen dialogues of {corpusPath} have no utterance labeled with one of {string.Join(", ", metadata.Classes)}");
-            var result = new ExperimentResult(metadata.Classes, [new RunResult(0, metrics, clock.Elapsed)]);
+            var result = new ExperimentResult(metadata.Classes, [new RunResult(metadata.Training.Seed, metrics, clock.Elapsed, metadata.Temperature,
+                DialoguePredictor.CalibrationError(predictions, 1), DialoguePredictor.CalibrationError(predictions, metadata.Temperature))]);
             var scope = groups.Length == 0 ? "all groups" : $"groups {string.Join(",", groups)}";
             MetricsReport.Print(context.Output, result, $"{Path.GetFileName(modelPath)} on {scope} ({metrics.Count} labeled utterances)");
             if (jsonPath is not null)
@@ -57,6 +66,8 @@ public static class EvaluateCommand
                     ["model"] = modelPath,
                     ["corpus"] = corpusPath,
                     ["mode"] = metadata.Architecture.Mode.ToString().ToLowerInvariant(),
+                    ["temperature"] = metadata.Temperature,
+                    ["modalities"] = new JsonArray(new[] { audio ? "audio" : null, text ? "text" : null }.OfType<string>().Select(m => (JsonNode)JsonValue.Create(m)).ToArray()),
                 }));
             return ExitCodes.Ok;
         }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using EmoStream.Dashboard.Cli.Output;
+using EmoStream.Inference.Calibration;
 using EmoStream.Inference.Corpora;
 using EmoStream.Inference.Model;
 using EmoStream.Inference.Training;
@@ -9,7 +10,10 @@ using Spectre.Console;
 
 namespace EmoStream.Dashboard.Cli.Commands;
 
-/// <summary><c>emostream train</c>: the paper's protocol on one corpus, R runs, figures on the test groups.</summary>
+/// <summary>
+/// <c>emostream train</c>: the paper's protocol on one corpus or several trained together, R runs, figures on the test
+/// groups; optionally a temperature fitted on held-out calibration groups and saved with the model.
+/// </summary>
 public static class TrainCommand
 {
     public static Command Create(CliContext context)
@@ -17,10 +21,12 @@ public static class TrainCommand
         var modelDefaults = context.Configuration.GetSection(ModelOptions.Section).Get<ModelOptions>() ?? new ModelOptions();
         var trainingDefaults = context.Configuration.GetSection(TrainingOptions.Section).Get<TrainingOptions>() ?? new TrainingOptions();
 
-        var corpus = CommandOptions.Corpus();
-        var labeled = CommandOptions.GroupList("--labeled", "Groups whose emotion labels are used (comma-separated)", required: true);
-        var unlabeled = CommandOptions.GroupList("--unlabeled", "Groups used without labels, for the speaker loss (may include test groups)", required: false);
+        var corpus = CommandOptions.Corpora();
+        var labeled = CommandOptions.GroupList("--labeled", "Groups whose emotion labels are used (comma-separated; 'prefix*' matches groups by prefix)", required: true);
+        var unlabeled = CommandOptions.GroupList("--unlabeled", "Groups used without labels, for the speaker loss (may include test and calibration groups)", required: false);
         var test = CommandOptions.GroupList("--test", "Groups the figures are computed on (their labels are never trained on)", required: true);
+        var calibrate = CommandOptions.GroupList("--calibrate-groups",
+            "Held-out labeled groups the softmax temperature is fitted on (not labeled, not test; may be unlabeled)", required: false);
         var mode = new Option<ContextMode>("--mode") { Description = "offline (the paper's bidirectional model) or causal (streaming)", DefaultValueFactory = _ => modelDefaults.Mode };
         var lambda = new Option<double>("--lambda") { Description = "Weight of the reversed speaker gradient; 0 is the paper's comparison system", DefaultValueFactory = _ => trainingDefaults.Lambda };
         var epochs = new Option<int>("--epochs") { Description = "Epochs per run", DefaultValueFactory = _ => trainingDefaults.Epochs };
@@ -34,7 +40,7 @@ public static class TrainCommand
 
         var command = new Command("train", "Train the context-dependent DANN on a corpus and report WA, UA, macro-F1 on the test groups")
         {
-            corpus, labeled, unlabeled, test, mode, lambda, epochs, runs, seed, modalities, acousticSet, lexicalSet, output, json,
+            corpus, labeled, unlabeled, test, calibrate, mode, lambda, epochs, runs, seed, modalities, acousticSet, lexicalSet, output, json,
         };
         command.SetAction((parse, ct) =>
         {
@@ -49,15 +55,15 @@ public static class TrainCommand
             {
                 Mode = parse.GetValue(mode), Hidden = modelDefaults.Hidden, Heads = modelDefaults.Heads, Dropout = modelDefaults.Dropout,
             };
-            var request = new TrainRequest(parse.GetValue(corpus)!.FullName, parse.GetValue(labeled)!, parse.GetValue(unlabeled)!,
-                parse.GetValue(test)!, use.Contains("audio"), use.Contains("text"), parse.GetValue(acousticSet), parse.GetValue(lexicalSet),
+            var request = new TrainRequest(parse.GetValue(corpus)!.Select(d => d.FullName).ToArray(), parse.GetValue(labeled)!, parse.GetValue(unlabeled)!,
+                parse.GetValue(test)!, parse.GetValue(calibrate)!, use.Contains("audio"), use.Contains("text"), parse.GetValue(acousticSet), parse.GetValue(lexicalSet),
                 parse.GetValue(runs), parse.GetValue(output)?.FullName, parse.GetValue(json)?.FullName);
             return Task.FromResult(Run(context, request, architecture, options, ct));
         });
         return command;
     }
 
-    private sealed record TrainRequest(string Corpus, string[] Labeled, string[] Unlabeled, string[] Test, bool Audio, bool Text,
+    private sealed record TrainRequest(string[] Corpora, string[] Labeled, string[] Unlabeled, string[] Test, string[] Calibrate, bool Audio, bool Text,
         string? AcousticSet, string? LexicalSet, int Runs, string? Out, string? Json);
 
     private static int Run(CliContext context, TrainRequest request, ModelOptions model, TrainingOptions options, CancellationToken ct)
@@ -66,10 +72,17 @@ public static class TrainCommand
         catch (ArgumentException e) { throw new CliUsageException(e.Message); }
         if (request.Runs < 1) throw new CliUsageException($"--runs must be at least 1, got {request.Runs}");
 
-        var corpus = Corpus.Load(request.Corpus);
-        var features = FeatureInputs.Load(corpus, request.Audio, request.Text, request.AcousticSet, request.LexicalSet);
+        var corpora = request.Corpora.Select(Corpus.Load).ToArray();
+        var features = FeatureInputs.Load(corpora, request.Audio, request.Text, request.AcousticSet, request.LexicalSet);
+        var corpus = CorpusCombination.Combine(corpora);
+        var groups = corpus.Groups.ToArray();
+        string[] Expand(string option, string[] items) => CommandOptions.ExpandGroups(option, items, groups);
+        var labeled = Expand("--labeled", request.Labeled);
+        var unlabeled = Expand("--unlabeled", request.Unlabeled);
+        var test = Expand("--test", request.Test);
+        var calibrate = Expand("--calibrate-groups", request.Calibrate);
         TrainingSet data;
-        try { data = TrainingSet.Build(corpus, features, request.Labeled, request.Unlabeled, request.Test); }
+        try { data = TrainingSet.Build(corpus, features, labeled, unlabeled, test, calibrate); }
         catch (ArgumentException e) { throw new CliUsageException(e.Message); }
         using var _ = data;
 
@@ -77,21 +90,28 @@ public static class TrainCommand
             $"[bold]training[/] {model.Mode} model, lambda {options.Lambda}, {options.Epochs} epochs x {request.Runs} run(s) on {data.Train.Count} dialogues ({data.Train.Sum(d => d.Length)} utterances, {data.Speakers.Count} speakers); testing on {data.Test.Count} dialogues");
         context.Error.MarkupLineInterpolated(
             $"features: {features.Acoustic?.Info.ToString() ?? "no acoustic"}; {features.Lexical?.Info.ToString() ?? "no lexical"}");
+        if (data.Calibration.Count > 0)
+            context.Error.MarkupLineInterpolated($"calibrating the temperature on {data.Calibration.Count} held-out dialogues (groups {string.Join(",", data.CalibrationGroups)})");
 
         var result = Experiment.Run(data, features, model, options, request.Runs, new EpochProgress(context.Error, request.Runs),
-            keep: (run, trained) =>
+            keep: (run, trained, runResult) =>
             {
                 if (run != 0 || request.Out is null) return false;
+                double? Known(double x) => double.IsFinite(x) ? x : null;
+                var calibration = data.Calibration.Count == 0 ? null
+                    : new CalibrationSummary(runResult.Temperature, data.CalibrationGroups, data.Calibration.Sum(d => d.Length), Known(runResult.EceBefore), Known(runResult.Ece));
                 var metadata = new ModelMetadata(trained.Architecture, EmotionClasses.All, data.Speakers,
                     features.Acoustic?.Info, features.Lexical?.Info,
-                    new TrainingSummary(DateTimeOffset.UtcNow, request.Corpus, request.Labeled, request.Unlabeled, request.Test,
-                        options.Epochs, options.Lambda, options.Seed, data.Train.Count, data.Train.Sum(d => d.Length), null, null, null));
+                    new TrainingSummary(DateTimeOffset.UtcNow, corpus.Directory, labeled, unlabeled, test,
+                        options.Epochs, options.Lambda, options.Seed, data.Train.Count, data.Train.Sum(d => d.Length),
+                        Known(runResult.Test.Wa), Known(runResult.Test.Ua), Known(runResult.Test.MacroF1)),
+                    calibration);
                 ModelFile.Save(request.Out, trained, metadata);
                 context.Error.MarkupLineInterpolated($"saved model (run 1, seed {options.Seed}) to [bold]{request.Out}[/]");
                 return false;
             }, ct: ct);
 
-        MetricsReport.Print(context.Output, result, $"test groups {string.Join(",", request.Test)}: {model.Mode}, lambda {options.Lambda}");
+        MetricsReport.Print(context.Output, result, $"test groups {string.Join(",", test)}: {model.Mode}, lambda {options.Lambda}");
         if (request.Json is not null)
         {
             MetricsReport.WriteJson(request.Json, MetricsReport.ToJson(result, new JsonObject
@@ -99,9 +119,11 @@ public static class TrainCommand
                 ["mode"] = model.Mode.ToString().ToLowerInvariant(),
                 ["lambda"] = options.Lambda,
                 ["epochs"] = options.Epochs,
-                ["labeled"] = new JsonArray(request.Labeled.Select(g => (JsonNode)JsonValue.Create(g)).ToArray()),
-                ["unlabeled"] = new JsonArray(request.Unlabeled.Select(g => (JsonNode)JsonValue.Create(g)).ToArray()),
-                ["test"] = new JsonArray(request.Test.Select(g => (JsonNode)JsonValue.Create(g)).ToArray()),
+                ["corpora"] = MetricsReport.Strings(request.Corpora),
+                ["labeled"] = MetricsReport.Strings(labeled),
+                ["unlabeled"] = MetricsReport.Strings(unlabeled),
+                ["test"] = MetricsReport.Strings(test),
+                ["calibration_groups"] = MetricsReport.Strings(data.CalibrationGroups),
             }));
         }
         return ExitCodes.Ok;

@@ -5,7 +5,10 @@ using Spectre.Console;
 
 namespace EmoStream.Dashboard.Cli.Output;
 
-/// <summary>The figures `train` and `evaluate` print and write as JSON (keys wa, ua, macro_f1, wa_std, runs, classes, confusion).</summary>
+/// <summary>
+/// The figures `train` and `evaluate` print and write as JSON (keys wa, ua, macro_f1, wa_std, ece,
+/// ece_before_calibration, runs, classes, confusion). ECE is the expected calibration error over 15 bins.
+/// </summary>
 public static class MetricsReport
 {
     public static JsonObject ToJson(ExperimentResult result, JsonObject? extra = null)
@@ -18,6 +21,8 @@ public static class MetricsReport
             ["wa_std"] = result.WaStd,
             ["ua_std"] = result.UaStd,
             ["macro_f1_std"] = result.MacroF1Std,
+            ["ece"] = Finite(result.Ece),
+            ["ece_before_calibration"] = Finite(result.EceBefore),
             ["classes"] = new JsonArray(result.Classes.Select(c => (JsonNode)JsonValue.Create(c)!).ToArray()),
             ["confusion"] = Matrix(result.Confusion),
             ["runs"] = new JsonArray(result.Runs.Select(r => (JsonNode)new JsonObject
@@ -27,6 +32,9 @@ public static class MetricsReport
                 ["ua"] = r.Test.Ua,
                 ["macro_f1"] = r.Test.MacroF1,
                 ["utterances"] = r.Test.Count,
+                ["temperature"] = r.Temperature,
+                ["ece"] = Finite(r.Ece),
+                ["ece_before_calibration"] = Finite(r.EceBefore),
                 ["seconds"] = Math.Round(r.Elapsed.TotalSeconds, 2),
                 ["confusion"] = Matrix(r.Test.Confusion),
             }).ToArray()),
@@ -45,15 +53,16 @@ public static class MetricsReport
 
     public static void Print(IAnsiConsole console, ExperimentResult result, string title)
     {
-        var runs = new Table().Title(title).AddColumns("run", "seed", "WA", "UA", "macro-F1", "time");
+        var runs = new Table().Title(title).AddColumns("run", "seed", "WA", "UA", "macro-F1", "T", "ECE before", "ECE", "time");
         for (var i = 0; i < result.Runs.Count; i++)
         {
             var r = result.Runs[i];
-            runs.AddRow($"{i + 1}", $"{r.Seed}", Pct(r.Test.Wa), Pct(r.Test.Ua), Pct(r.Test.MacroF1), $"{r.Elapsed.TotalSeconds:F1}s");
+            runs.AddRow($"{i + 1}", $"{r.Seed}", Pct(r.Test.Wa), Pct(r.Test.Ua), Pct(r.Test.MacroF1), $"{r.Temperature:F3}", Pct(r.EceBefore), Pct(r.Ece),
+                $"{r.Elapsed.TotalSeconds:F1}s");
         }
         if (result.Runs.Count > 1)
             runs.AddRow("[bold]mean ± sd[/]", "", $"{Pct(result.Wa)} ± {Pct(result.WaStd)}", $"{Pct(result.Ua)} ± {Pct(result.UaStd)}",
-                $"{Pct(result.MacroF1)} ± {Pct(result.MacroF1Std)}", "");
+                $"{Pct(result.MacroF1)} ± {Pct(result.MacroF1Std)}", "", Pct(result.EceBefore), Pct(result.Ece), "");
         console.Write(runs);
 
         var confusion = new Table().Title(result.Runs.Count > 1 ? "confusion (summed over runs; rows truth, columns prediction)" : "confusion (rows truth, columns prediction)")
@@ -64,6 +73,12 @@ public static class MetricsReport
             confusion.AddRow(new[] { result.Classes[t] }.Concat(m[t].Select(x => x.ToString())).ToArray());
         console.Write(confusion);
     }
+
+    /// <summary>A JSON array of strings (group names, paths).</summary>
+    public static JsonArray Strings(IEnumerable<string> items) => new(items.Select(g => (JsonNode)JsonValue.Create(g)).ToArray());
+
+    // JSON has no NaN: an empty test set's ECE is written as null.
+    private static JsonNode? Finite(double x) => double.IsFinite(x) ? JsonValue.Create(x) : null;
 
     private static string Pct(double x) => double.IsNaN(x) ? "n/a" : $"{100 * x:F2}%";
 

@@ -1,0 +1,55 @@
+namespace EmoStream.Inference.Calibration;
+
+/// <summary>
+/// Temperature scaling (Guo et al., 2017): one scalar T dividing the logits, fitted by minimising the negative
+/// log-likelihood on held-out labeled utterances. It never changes the predicted class, only how sure the model says
+/// it is. The NLL is convex in 1/T, hence unimodal in log T, so a golden-section search over log T is exact enough.
+/// </summary>
+public static class TemperatureScaling
+{
+    public const double MinTemperature = 0.05;
+    public const double MaxTemperature = 20;
+
+    public static double Fit(IReadOnlyList<float[]> logits, IReadOnlyList<int> truth)
+    {
+        if (logits.Count != truth.Count) throw new ArgumentException($"{logits.Count} logit rows but {truth.Count} labels");
+        if (truth.Count == 0) throw new ArgumentException("temperature scaling needs at least one labeled held-out utterance");
+        double lo = Math.Log(MinTemperature), hi = Math.Log(MaxTemperature);
+        var ratio = (Math.Sqrt(5) - 1) / 2;
+        double a = hi - ratio * (hi - lo), b = lo + ratio * (hi - lo);
+        double fa = NegativeLogLikelihood(logits, truth, Math.Exp(a)), fb = NegativeLogLikelihood(logits, truth, Math.Exp(b));
+        while (hi - lo > 1e-6)
+        {
+            if (fa <= fb) { hi = b; b = a; fb = fa; a = hi - ratio * (hi - lo); fa = NegativeLogLikelihood(logits, truth, Math.Exp(a)); }
+            else { lo = a; a = b; fa = fb; b = lo + ratio * (hi - lo); fb = NegativeLogLikelihood(logits, truth, Math.Exp(b)); }
+        }
+        return Math.Exp((lo + hi) / 2);
+    }
+
+    /// <summary>Mean negative log-likelihood of the true classes under softmax(logits / T).</summary>
+    public static double NegativeLogLikelihood(IReadOnlyList<float[]> logits, IReadOnlyList<int> truth, double temperature)
+    {
+        var total = 0.0;
+        for (var i = 0; i < truth.Count; i++)
+        {
+            var z = logits[i];
+            var max = double.NegativeInfinity;
+            foreach (var v in z) max = Math.Max(max, v / temperature);
+            var sum = 0.0;
+            foreach (var v in z) sum += Math.Exp(v / temperature - max);
+            total += max + Math.Log(sum) - z[truth[i]] / temperature;
+        }
+        return total / truth.Count;
+    }
+
+    /// <summary>softmax(logits / T) in double precision, returned as floats.</summary>
+    public static float[] Probabilities(ReadOnlySpan<float> logits, double temperature)
+    {
+        var max = double.NegativeInfinity;
+        foreach (var v in logits) max = Math.Max(max, v / temperature);
+        var p = new double[logits.Length];
+        var sum = 0.0;
+        for (var c = 0; c < logits.Length; c++) sum += p[c] = Math.Exp(logits[c] / temperature - max);
+        return p.Select(x => (float)(x / sum)).ToArray();
+    }
+}
