@@ -1,3 +1,4 @@
+using EmoStream.Bench;
 using System.Diagnostics;
 using EmoStream.Capture.Sources;
 using EmoStream.Dashboard.Pipeline;
@@ -18,7 +19,9 @@ public sealed class PipelineLatencyBenchmark : IBenchmark
 
     public string Description => "MODEL WAV [none|pocketsphinx|whisper] [SESSIONS]: end of speech -> stored result, median and p95, real-time replay";
 
-    public async Task RunAsync(IReadOnlyList<string> args)
+    public void Run(IReadOnlyList<string> args) => RunAsync(args).GetAwaiter().GetResult();
+
+    private async Task RunAsync(IReadOnlyList<string> args)
     {
         var (model, wav) = (Path.GetFullPath(args[0]), Path.GetFullPath(args[1]));
         var engine = args.Count > 2 ? args[2] : "none";

