@@ -110,6 +110,9 @@ internal sealed class DashboardServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the web host as a shutdown does (its store stays readable until disposal).</summary>
+    public Task StopAsync() => _app.StopAsync();
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
