@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using EmoStream.Capture.Network;
 using EmoStream.Dashboard.Api;
@@ -17,6 +18,13 @@ public static class WebHost
     /// <summary>Time a shutdown may take to drain running sessions (transcribing what they captured) before it gives up.</summary>
     private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromMinutes(2);
 
+    /// <summary>Enums travel as camel-case strings (<c>"replay"</c>, <c>"running"</c>) in the API and the hub; clients use the same.</summary>
+    public static JsonSerializerOptions UseStringEnums(JsonSerializerOptions options)
+    {
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        return options;
+    }
+
     /// <param name="pipelines">The shared pipeline resources (model loaded once); the caller disposes it after the host.</param>
     /// <exception cref="HostingConfigurationException">Listening beyond loopback without both access tokens.</exception>
     public static WebApplication Build(IConfiguration configuration, string urls, PipelineHost pipelines)
@@ -30,9 +38,9 @@ public static class WebHost
         builder.WebHost.UseUrls(urls);
         builder.Logging.ClearProviders().AddJsonConsole(o => o.IncludeScopes = true);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+        builder.Services.ConfigureHttpJsonOptions(o => UseStringEnums(o.SerializerOptions));
         builder.Services.AddProblemDetails();
-        builder.Services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+        builder.Services.AddSignalR().AddJsonProtocol(o => UseStringEnums(o.PayloadSerializerOptions));
         builder.Services.AddSingleton(pipelines);
         builder.Services.AddSingleton(configuration.GetSection(TelephonyOptions.SectionName).Get<TelephonyOptions>() ?? new TelephonyOptions());
         builder.Services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.SectionName));

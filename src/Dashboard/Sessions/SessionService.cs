@@ -25,8 +25,6 @@ public sealed class SessionService(PipelineHost host, IHubContext<SessionsHub> h
 
     public ISessionStore Store => host.Store;
 
-    public PipelineHost Host => host;
-
     public bool TryGetRunning(string id, out RunningSession session) => _running.TryGetValue(id, out session!);
 
     public Task<RunningSession> StartReplayAsync(string path, ReplayOptions options, CancellationToken cancellationToken)

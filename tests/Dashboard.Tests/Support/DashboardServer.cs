@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using EmoStream.Dashboard.Api;
 using EmoStream.Dashboard.Hosting;
 using EmoStream.Dashboard.Pipeline;
@@ -22,7 +21,7 @@ namespace EmoStream.Dashboard.Tests.Support;
 /// </summary>
 internal sealed class DashboardServer : IAsyncDisposable
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };
+    public static readonly JsonSerializerOptions Json = WebHost.UseStringEnums(new JsonSerializerOptions(JsonSerializerDefaults.Web));
 
     private readonly string _dir;
     private readonly PipelineHost _pipelines;
@@ -73,7 +72,7 @@ internal sealed class DashboardServer : IAsyncDisposable
     public HubConnection Viewer(string? token = null) =>
         new HubConnectionBuilder()
             .WithUrl(new Uri(Address, WebHost.HubPath), o => o.AccessTokenProvider = () => Task.FromResult(token))
-            .AddJsonProtocol(o => o.PayloadSerializerOptions = Json)
+            .AddJsonProtocol(o => WebHost.UseStringEnums(o.PayloadSerializerOptions))
             .Build();
 
     public Uri Ingest(string sessionId, string? token = null) =>
