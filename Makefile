@@ -4,8 +4,9 @@
 setup:
 	bash scripts/setup.sh
 
+# The dashboard with the demo conversation (made at set-up) replaying into it in real time.
 run: setup
-	dotnet src/Dashboard/bin/Release/net10.0/linux-x64/emostream.dll serve
+	EMOSTREAM_Demo__Enabled=true dotnet src/Dashboard/bin/Release/net10.0/linux-x64/emostream.dll serve
 
 test: setup
 	dotnet test Streaming.sln -c Release --no-build --logger "console;verbosity=normal"

@@ -27,7 +27,7 @@ public sealed class PipelineLatencyBenchmark : IBenchmark
         var engine = args.Count > 2 ? args[2] : "none";
         var sessions = args.Count > 3 ? int.Parse(args[3]) : 1;
         var data = Directory.CreateTempSubdirectory("emostream-bench-").FullName;
-        var configuration = new ConfigurationBuilder().AddJsonFile(FindSettings(), optional: false)
+        var configuration = new ConfigurationBuilder().AddJsonFile(BenchSettings.AppSettingsPath(), optional: false)
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDirectory"] = data, ["Transcription:Engine"] = engine })
             .Build();
         var before = Process.GetCurrentProcess().WorkingSet64;
@@ -56,12 +56,5 @@ public sealed class PipelineLatencyBenchmark : IBenchmark
         Console.WriteLine($"memory: {before / 1e6:F0} MB at start, {loaded / 1e6:F0} MB with model/VAD/engine loaded, peak {peak / 1e6:F0} MB; " +
             $"{(peak - loaded) / 1e6 / sessions:F1} MB per session above the shared part");
         Directory.Delete(data, recursive: true);
-    }
-
-    private static string FindSettings()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Streaming.sln"))) return Path.Combine(dir.FullName, "appsettings.json");
-        throw new FileNotFoundException("appsettings.json: no Streaming.sln above the benchmark");
     }
 }

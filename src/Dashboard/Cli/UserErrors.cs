@@ -1,6 +1,7 @@
 using EmoStream.Capture;
 using EmoStream.Capture.Audio;
 using EmoStream.Dashboard.Pipeline;
+using EmoStream.Dashboard.Security;
 using EmoStream.Dashboard.Storage;
 using EmoStream.Inference.Corpora;
 using EmoStream.Inference.Features.Acoustic;
@@ -40,6 +41,7 @@ public static class UserErrors
         or WhisperModelException
         or PipelineConfigurationException
         or CorpusCombinationException
+        or HostingConfigurationException
         or CliUsageException;
 }
 

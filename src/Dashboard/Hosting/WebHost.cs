@@ -1,24 +1,60 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using EmoStream.Capture.Network;
+using EmoStream.Dashboard.Api;
+using EmoStream.Dashboard.Hubs;
+using EmoStream.Dashboard.Pipeline;
+using EmoStream.Dashboard.Security;
+using EmoStream.Dashboard.Sessions;
 using Microsoft.Extensions.Configuration;
 
 namespace EmoStream.Dashboard.Hosting;
 
-/// <summary>Builds and runs the ASP.NET Core host over the shared configuration.</summary>
+/// <summary>Builds and runs the ASP.NET Core host: the REST API, the ingest WebSockets and the SignalR hub over one <see cref="PipelineHost"/>.</summary>
 public static class WebHost
 {
-    public static WebApplication Build(IConfiguration configuration, string urls)
+    public const string HubPath = "/hubs/sessions";
+
+    /// <summary>Time a shutdown may take to drain running sessions (transcribing what they captured) before it gives up.</summary>
+    private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromMinutes(2);
+
+    /// <summary>Enums travel as camel-case strings (<c>"replay"</c>, <c>"running"</c>) in the API and the hub; clients use the same.</summary>
+    public static JsonSerializerOptions UseStringEnums(JsonSerializerOptions options)
     {
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        return options;
+    }
+
+    /// <param name="pipelines">The shared pipeline resources (model loaded once); the caller disposes it after the host.</param>
+    /// <exception cref="HostingConfigurationException">Listening beyond loopback without both access tokens.</exception>
+    public static WebApplication Build(IConfiguration configuration, string urls, PipelineHost pipelines)
+    {
+        var security = configuration.GetSection(SecurityOptions.SectionName).Get<SecurityOptions>() ?? new SecurityOptions();
+        var requireTokens = !ListenAddresses.AreLoopback(urls);
+        if (requireTokens) TokenAuthentication.Require(security, urls);
+
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddConfiguration(configuration);
         builder.WebHost.UseUrls(urls);
         builder.Logging.ClearProviders().AddJsonConsole(o => o.IncludeScopes = true);
-        var app = builder.Build();
-        app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
-        return app;
-    }
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
+        builder.Services.ConfigureHttpJsonOptions(o => UseStringEnums(o.SerializerOptions));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddSignalR().AddJsonProtocol(o => UseStringEnums(o.PayloadSerializerOptions));
+        builder.Services.AddSingleton(pipelines);
+        builder.Services.AddSingleton(configuration.GetSection(TelephonyOptions.SectionName).Get<TelephonyOptions>() ?? new TelephonyOptions());
+        builder.Services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.SectionName));
+        builder.Services.AddSingleton<SessionService>();
+        builder.Services.AddHostedService<SessionDrain>();
+        builder.Services.AddHostedService<DemoReplay>();
 
-    public static async Task RunAsync(IConfiguration configuration, string urls, CancellationToken ct)
-    {
-        await using var app = Build(configuration, urls);
-        await app.RunAsync(ct);
+        var app = builder.Build();
+        app.UseStatusCodePages();
+        if (requireTokens) app.UseMiddleware<TokenAuthentication>(security);
+        app.UseWebSockets();
+        app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+        SessionsApi.Map(app);
+        app.MapHub<SessionsHub>(HubPath);
+        return app;
     }
 }

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using EmoStream.Capture.Sources;
+using EmoStream.Dashboard.Api;
 using EmoStream.Dashboard.Pipeline;
 using EmoStream.Dashboard.Storage;
 using Microsoft.Extensions.Configuration;
@@ -98,18 +98,7 @@ public static class ReplayCommand
 
     private static void WriteJson(string path, IReadOnlyList<UtteranceRecord> results)
     {
-        static JsonObject Map(IReadOnlyDictionary<string, double> values) => new(values.Select(v => KeyValuePair.Create(v.Key, (JsonNode?)v.Value)));
-        var array = new JsonArray(results.Select(r => (JsonNode?)new JsonObject
-        {
-            ["speaker"] = r.Speaker,
-            ["start"] = r.Start,
-            ["end"] = r.End,
-            ["text"] = r.Transcript,
-            ["emotion"] = r.Emotion,
-            ["probabilities"] = Map(r.Probabilities),
-            ["weights"] = Map(r.Weights),
-        }).ToArray());
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        File.WriteAllText(path, array.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        File.WriteAllText(path, SessionExport.Json(results).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
     }
 }

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using EmoStream.Dashboard.Hosting;
+using EmoStream.Dashboard.Pipeline;
+using Spectre.Console;
 
 namespace EmoStream.Dashboard.Cli.Commands;
 
@@ -10,13 +12,20 @@ public static class ServeCommand
     {
         var urls = new Option<string>("--urls")
         {
-            Description = "Addresses to listen on",
+            Description = "Addresses to listen on (beyond loopback, Security:IngestToken and Security:ViewToken are required)",
             DefaultValueFactory = _ => context.Configuration["Urls"] ?? "http://127.0.0.1:5000",
         };
-        var command = new Command("serve", "Run the dashboard web host (the default verb)") { urls };
+        var model = new Option<FileInfo?>("--model") { Description = "Causal model file to score with; default Models:Default" };
+        var command = new Command("serve", "Run the dashboard web host (the default verb)") { urls, model };
         command.SetAction(async (parse, ct) =>
         {
-            await WebHost.RunAsync(context.Configuration, parse.GetValue(urls)!, ct);
+            var modelPath = DefaultModel.Resolve(parse.GetValue(model), context.Configuration);
+            await using var pipelines = await PipelineHost.CreateAsync(context.Configuration, modelPath, context.Loggers, ct);
+            await using var app = WebHost.Build(context.Configuration, parse.GetValue(urls)!, pipelines);
+            context.Error.MarkupLineInterpolated(
+                $"[bold]dashboard[/] on {parse.GetValue(urls)} with model {pipelines.Model.Id}; transcription: {pipelines.Transcription.Engine.ToString().ToLowerInvariant()} ({pipelines.Transcription.Reason})");
+            // Ctrl+C stops the host, which drains the running sessions before returning.
+            await app.RunAsync(ct);
             return ExitCodes.Ok;
         });
         return command;

@@ -1,0 +1,6 @@
+using EmoStream.Dashboard.Storage;
+
+namespace EmoStream.Dashboard.Api;
+
+/// <summary>Answer to creating a session: the record, and for a live one where to stream its audio.</summary>
+public sealed record SessionCreated(SessionRecord Session, string? Ingest);

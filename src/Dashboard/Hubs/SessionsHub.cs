@@ -1,0 +1,22 @@
+using EmoStream.Dashboard.Sessions;
+using Microsoft.AspNetCore.SignalR;
+
+namespace EmoStream.Dashboard.Hubs;
+
+/// <summary>
+/// <c>/hubs/sessions</c>: a dashboard calls <c>JoinSession(id, fromIndex)</c> and receives
+/// <see cref="SessionEvents.Utterance"/> for every stored result from <c>fromIndex</c> on (what it missed first,
+/// then live, in order), then <see cref="SessionEvents.SessionEnded"/>.
+/// </summary>
+public sealed class SessionsHub(SessionService sessions) : Hub
+{
+    public async Task JoinSession(string sessionId, int fromIndex = 0)
+    {
+        if (fromIndex < 0) throw new HubException($"fromIndex is {fromIndex}; expected 0 or more");
+        if (!await sessions.JoinAsync(sessionId, fromIndex, Context.ConnectionId, Clients.Caller, Groups, Context.ConnectionAborted))
+            throw new HubException($"no session '{sessionId}'");
+    }
+
+    public Task LeaveSession(string sessionId) =>
+        Groups.RemoveFromGroupAsync(Context.ConnectionId, SessionEvents.Group(sessionId), Context.ConnectionAborted);
+}

@@ -1,0 +1,17 @@
+namespace EmoStream.Dashboard.Security;
+
+/// <summary>
+/// Access tokens, bound from <c>Security</c> (or <c>EMOSTREAM_Security__IngestToken</c> / <c>..__ViewToken</c>).
+/// Required only when the host listens beyond loopback; sent as <c>Authorization: Bearer TOKEN</c> or, where a
+/// client cannot set headers (WebSockets, SignalR), as the <c>access_token</c> query parameter.
+/// </summary>
+public sealed class SecurityOptions
+{
+    public const string SectionName = "Security";
+
+    /// <summary>Ingest and control: creating, uploading, stopping, deleting sessions, streaming audio in. Also allows viewing.</summary>
+    public string? IngestToken { get; set; }
+
+    /// <summary>Viewing: REST reads and the SignalR hub.</summary>
+    public string? ViewToken { get; set; }
+}

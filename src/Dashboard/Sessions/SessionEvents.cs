@@ -1,0 +1,13 @@
+namespace EmoStream.Dashboard.Sessions;
+
+/// <summary>The SignalR methods a dashboard receives on <c>/hubs/sessions</c>.</summary>
+public static class SessionEvents
+{
+    /// <summary>One <see cref="Storage.UtteranceRecord"/>, as stored, in index order.</summary>
+    public const string Utterance = "Utterance";
+
+    /// <summary>The session's final <see cref="Storage.SessionRecord"/>; nothing follows it.</summary>
+    public const string SessionEnded = "SessionEnded";
+
+    public static string Group(string sessionId) => "session:" + sessionId;
+}

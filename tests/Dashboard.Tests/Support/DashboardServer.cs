@@ -1,0 +1,124 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using EmoStream.Dashboard.Api;
+using EmoStream.Dashboard.Hosting;
+using EmoStream.Dashboard.Pipeline;
+using EmoStream.Dashboard.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace EmoStream.Dashboard.Tests.Support;
+
+/// <summary>
+/// The real dashboard host (Kestrel on a free port, the shipped model, no transcription, its own database) for
+/// HTTP, WebSocket and SignalR clients. Listening on 0.0.0.0 makes it a host bound beyond loopback.
+/// </summary>
+internal sealed class DashboardServer : IAsyncDisposable
+{
+    public static readonly JsonSerializerOptions Json = WebHost.UseStringEnums(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+
+    private readonly string _dir;
+    private readonly PipelineHost _pipelines;
+    private readonly WebApplication _app;
+
+    private DashboardServer(string dir, PipelineHost pipelines, WebApplication app, Uri address)
+    {
+        _dir = dir;
+        _pipelines = pipelines;
+        _app = app;
+        Address = address;
+        Http = new HttpClient { BaseAddress = address };
+    }
+
+    public Uri Address { get; }
+
+    public HttpClient Http { get; }
+
+    public ISessionStore Store => _pipelines.Store;
+
+    public static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Streaming.sln"))) return dir.FullName;
+        throw new DirectoryNotFoundException($"no Streaming.sln above {AppContext.BaseDirectory}");
+    }
+
+    public static async Task<DashboardServer> StartAsync(string listen = "127.0.0.1", params (string Key, string Value)[] settings)
+    {
+        var dir = Directory.CreateTempSubdirectory("emostream-web-").FullName;
+        var configuration = PipelineConfiguration.Create(Path.Combine(dir, "data"), "none", settings);
+        var pipelines = await PipelineHost.CreateAsync(configuration, Path.Combine(RepoRoot(), "models", "default.emsm"), NullLoggerFactory.Instance);
+        WebApplication app;
+        try
+        {
+            app = WebHost.Build(configuration, $"http://{listen}:0", pipelines);
+            await app.StartAsync();
+        }
+        catch
+        {
+            await pipelines.DisposeAsync();
+            throw;
+        }
+        var bound = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        return new DashboardServer(dir, pipelines, app, new Uri($"http://127.0.0.1:{bound.Port}"));
+    }
+
+    public HubConnection Viewer(string? token = null) =>
+        new HubConnectionBuilder()
+            .WithUrl(new Uri(Address, WebHost.HubPath), o => o.AccessTokenProvider = () => Task.FromResult(token))
+            .AddJsonProtocol(o => WebHost.UseStringEnums(o.PayloadSerializerOptions))
+            .Build();
+
+    public Uri Ingest(string sessionId, string? token = null) =>
+        new($"ws://127.0.0.1:{Address.Port}/api/sessions/{sessionId}/ingest{(token is null ? "" : "?access_token=" + token)}");
+
+    public async Task<HttpResponseMessage> UploadAsync(string path, string pacing, string? token = null)
+    {
+        using var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent(await File.ReadAllBytesAsync(path)), "file", Path.GetFileName(path));
+        form.Add(new StringContent(pacing), "pacing");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/sessions/replay") { Content = form };
+        if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await Http.SendAsync(request);
+    }
+
+    public async Task<string> UploadSessionAsync(string path, string pacing)
+    {
+        var response = await UploadAsync(path, pacing);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<SessionCreated>(Json))!.Session.Id;
+    }
+
+    public async Task<SessionDetail> GetAsync(string id) => (await Http.GetFromJsonAsync<SessionDetail>($"/api/sessions/{id}", Json))!;
+
+    /// <summary>Waits until the session has ended (stored status other than running).</summary>
+    public async Task<SessionRecord> EndedAsync(string id, TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            var session = await Store.GetSessionAsync(id, cts.Token);
+            if (session is { Status: not SessionStatus.Running }) return session;
+            await Task.Delay(50, cts.Token);
+        }
+    }
+
+    /// <summary>Stops the web host as a shutdown does (its store stays readable until disposal).</summary>
+    public Task StopAsync() => _app.StopAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        await _pipelines.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_dir, recursive: true);
+    }
+}
