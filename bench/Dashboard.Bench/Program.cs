@@ -1,3 +1,4 @@
 using EmoStream.Bench;
+using EmoStream.Dashboard.Bench;
 
-return BenchmarkHost.Run(args, typeof(Program).Assembly);
+return BenchmarkHost.Run(args, typeof(SignalRLatencyBenchmark).Assembly);

@@ -25,13 +25,20 @@ public static class WebHost
         return options;
     }
 
+    /// <summary>The tokens requests must carry: null on loopback (none needed).</summary>
+    /// <exception cref="HostingConfigurationException">Listening beyond loopback without both tokens.</exception>
+    public static SecurityOptions? RequiredTokens(IConfiguration configuration, string urls)
+    {
+        if (ListenAddresses.AreLoopback(urls)) return null;
+        var security = configuration.GetSection(SecurityOptions.SectionName).Get<SecurityOptions>() ?? new SecurityOptions();
+        return TokenAuthentication.Require(security, urls);
+    }
+
     /// <param name="pipelines">The shared pipeline resources (model loaded once); the caller disposes it after the host.</param>
     /// <exception cref="HostingConfigurationException">Listening beyond loopback without both access tokens.</exception>
     public static WebApplication Build(IConfiguration configuration, string urls, PipelineHost pipelines)
     {
-        var security = configuration.GetSection(SecurityOptions.SectionName).Get<SecurityOptions>() ?? new SecurityOptions();
-        var requireTokens = !ListenAddresses.AreLoopback(urls);
-        if (requireTokens) TokenAuthentication.Require(security, urls);
+        var security = RequiredTokens(configuration, urls);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddConfiguration(configuration);
@@ -50,7 +57,7 @@ public static class WebHost
 
         var app = builder.Build();
         app.UseStatusCodePages();
-        if (requireTokens) app.UseMiddleware<TokenAuthentication>(security);
+        if (security is not null) app.UseMiddleware<TokenAuthentication>(security);
         app.UseWebSockets();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
         SessionsApi.Map(app);

@@ -37,6 +37,16 @@ public sealed class AccessTokenTests
     }
 
     [Fact]
+    public async Task Serve_beyond_loopback_without_tokens_exits_with_the_message_and_no_stack_trace()
+    {
+        var run = await EmoStream.Dashboard.Tests.Cli.CliRunner.RunAsync(new Dictionary<string, string?> { ["Security:IngestToken"] = "only-one" },
+            "serve", "--urls", "http://0.0.0.0:5999");
+        Assert.Equal(EmoStream.Dashboard.Cli.ExitCodes.UserError, run.ExitCode);
+        Assert.Contains("listening on http://0.0.0.0:5999 (beyond loopback) needs access tokens, but Security:ViewToken is not set", run.Stderr);
+        Assert.DoesNotContain("   at ", run.Stderr);
+    }
+
+    [Fact]
     public async Task Reads_need_a_token_control_and_ingest_need_the_ingest_token()
     {
         await using var server = await OffLoopback();

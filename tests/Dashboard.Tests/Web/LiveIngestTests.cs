@@ -78,6 +78,49 @@ public sealed class LiveIngestTests : IDisposable
         ViewerLog.AssertSame(stored, log.Utterances);
     }
 
+    [SkippableFact]
+    public async Task A_telephony_media_stream_is_scored_per_track_and_ends_with_its_stop_event()
+    {
+        SharedData.SkipIfAbsent();
+        var samples = AudioFileReader.Default.Read16kMono(Conversations.Write(_dir, "call.wav", turns: 4));
+        await using var server = await DashboardServer.StartAsync();
+        var id = await CreateLiveAsync(server, new { format = "telephony" });
+        using var socket = new ClientWebSocket();
+        await socket.ConnectAsync(server.Ingest(id), CancellationToken.None);
+        var sequence = 1; // the start event's
+        Task SendAsync(string json) => socket.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, true, CancellationToken.None);
+
+        await SendAsync("""{"event":"connected","protocol":"Call","version":"1.0.0"}""");
+        await SendAsync("""{"event":"start","sequenceNumber":"1","start":{"tracks":["inbound"],"mediaFormat":{"encoding":"audio/x-mulaw","sampleRate":8000,"channels":1}}}""");
+        // 8 kHz mu-law in 20 ms messages, as a telephone media stream sends it (pairs averaged: a crude low-pass before halving the rate).
+        var narrow = Enumerable.Range(0, samples.Length / 2).Select(i => (samples[2 * i] + samples[2 * i + 1]) / 2).ToArray();
+        for (var at = 0; at + 160 <= narrow.Length; at += 160)
+        {
+            var payload = Convert.ToBase64String(narrow.AsSpan(at, 160).ToArray().Select(MuLawEncode).ToArray());
+            await SendAsync($$$"""{"event":"media","sequenceNumber":"{{{++sequence}}}","media":{"track":"inbound","timestamp":"{{{at / 8}}}","payload":"{{{payload}}}"}}""");
+        }
+        await SendAsync($$"""{"event":"stop","sequenceNumber":"{{++sequence}}"}""");
+
+        var (status, description) = await ClosedAsync(socket);
+        Assert.Equal(WebSocketCloseStatus.NormalClosure, status);
+        Assert.Contains("session completed", description);
+        var stored = await server.Store.GetUtterancesAsync(id);
+        Assert.InRange(stored.Count, 3, 8);
+        Assert.All(stored, u => Assert.Equal("customer", u.Speaker)); // Capture:Telephony:TrackSpeakers maps inbound to customer
+    }
+
+    /// <summary>G.711 mu-law (the inverse of the capture parser's expansion).</summary>
+    private static byte MuLawEncode(float sample)
+    {
+        var pcm = (int)Math.Clamp(sample * 32767f, -32767f, 32767f);
+        var sign = pcm < 0 ? 0x80 : 0;
+        var magnitude = Math.Min(Math.Abs(pcm), 32635) + 0x84;
+        var exponent = 7;
+        for (var mask = 0x4000; (magnitude & mask) == 0 && exponent > 0; mask >>= 1) exponent--;
+        var mantissa = (magnitude >> (exponent + 3)) & 0x0F;
+        return (byte)~(sign | (exponent << 4) | mantissa);
+    }
+
     [Fact]
     public async Task A_PCM16_message_of_an_odd_byte_count_closes_the_socket_with_the_reason_and_fails_the_session()
     {

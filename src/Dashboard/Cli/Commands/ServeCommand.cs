@@ -19,6 +19,8 @@ public static class ServeCommand
         var command = new Command("serve", "Run the dashboard web host (the default verb)") { urls, model };
         command.SetAction(async (parse, ct) =>
         {
+            // Refuse an exposed host without tokens before spending time loading the model.
+            WebHost.RequiredTokens(context.Configuration, parse.GetValue(urls)!);
             var modelPath = DefaultModel.Resolve(parse.GetValue(model), context.Configuration);
             await using var pipelines = await PipelineHost.CreateAsync(context.Configuration, modelPath, context.Loggers, ct);
             await using var app = WebHost.Build(context.Configuration, parse.GetValue(urls)!, pipelines);
