@@ -3,7 +3,6 @@ using System.Diagnostics;
 using EmoStream.Capture.Sources;
 using EmoStream.Dashboard.Pipeline;
 using EmoStream.Dashboard.Storage;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EmoStream.Dashboard.Bench;
@@ -23,22 +22,17 @@ public sealed class PipelineLatencyBenchmark : IBenchmark
 
     private async Task RunAsync(IReadOnlyList<string> args)
     {
-        var (model, wav) = (Path.GetFullPath(args[0]), Path.GetFullPath(args[1]));
-        var engine = args.Count > 2 ? args[2] : "none";
-        var sessions = args.Count > 3 ? int.Parse(args[3]) : 1;
-        var data = Directory.CreateTempSubdirectory("emostream-bench-").FullName;
-        var configuration = new ConfigurationBuilder().AddJsonFile(BenchSettings.AppSettingsPath(), optional: false)
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDirectory"] = data, ["Transcription:Engine"] = engine })
-            .Build();
+        using var run = LatencyRun.Parse(args);
+        var sessions = run.Sessions;
         var before = Process.GetCurrentProcess().WorkingSet64;
-        await using var host = await PipelineHost.CreateAsync(configuration, model, NullLoggerFactory.Instance);
+        await using var host = await PipelineHost.CreateAsync(run.Configuration(), run.Model, NullLoggerFactory.Instance);
         var loaded = Process.GetCurrentProcess().WorkingSet64;
         var latencies = new List<double>();
         var peak = loaded;
         var runs = await Task.WhenAll(Enumerable.Range(0, sessions).Select(async _ =>
         {
             var clock = Stopwatch.StartNew();
-            var session = await host.StartSessionAsync(new FileReplaySource(wav, new ReplayOptions { Pacing = ReplayPacing.RealTime }),
+            var session = await host.StartSessionAsync(new FileReplaySource(run.Wav, new ReplayOptions { Pacing = ReplayPacing.RealTime }),
                 SessionKind.Live, ["speaker"]);
             var mine = new List<double>();
             await foreach (var r in session.Results.ReadAllAsync())
@@ -48,13 +42,11 @@ public sealed class PipelineLatencyBenchmark : IBenchmark
             }
             return mine;
         }));
-        foreach (var run in runs) latencies.AddRange(run);
-        latencies.Sort();
-        double Quantile(double q) => latencies[(int)Math.Min(latencies.Count - 1, Math.Ceiling(q * latencies.Count) - 1)];
+        foreach (var mine in runs) latencies.AddRange(mine);
+        double Quantile(double q) => Quantiles.Of(latencies, q);
         Console.WriteLine($"engine {host.Transcription.Engine} ({host.Transcription.Reason}), {sessions} session(s), {latencies.Count} utterances");
-        Console.WriteLine($"end of speech -> stored result: median {Quantile(0.5) * 1000:F0} ms, p95 {Quantile(0.95) * 1000:F0} ms, max {latencies[^1] * 1000:F0} ms");
+        Console.WriteLine($"end of speech -> stored result: median {Quantile(0.5) * 1000:F0} ms, p95 {Quantile(0.95) * 1000:F0} ms, max {latencies.Max() * 1000:F0} ms");
         Console.WriteLine($"memory: {before / 1e6:F0} MB at start, {loaded / 1e6:F0} MB with model/VAD/engine loaded, peak {peak / 1e6:F0} MB; " +
             $"{(peak - loaded) / 1e6 / sessions:F1} MB per session above the shared part");
-        Directory.Delete(data, recursive: true);
     }
 }

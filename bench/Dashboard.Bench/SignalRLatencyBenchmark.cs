@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -30,20 +29,15 @@ public sealed class SignalRLatencyBenchmark : IBenchmark
 
     private static async Task RunAsync(IReadOnlyList<string> args)
     {
-        var (model, wav) = (Path.GetFullPath(args[0]), Path.GetFullPath(args[1]));
-        var engine = args.Count > 2 ? args[2] : "none";
-        var sessions = args.Count > 3 ? int.Parse(args[3]) : 1;
-        var data = Directory.CreateTempSubdirectory("emostream-bench-").FullName;
-        var configuration = new ConfigurationBuilder().AddJsonFile(BenchSettings.AppSettingsPath(), optional: false)
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDirectory"] = data, ["Transcription:Engine"] = engine })
-            .Build();
-        await using var pipelines = await PipelineHost.CreateAsync(configuration, model, NullLoggerFactory.Instance);
+        using var run = LatencyRun.Parse(args);
+        var configuration = run.Configuration();
+        await using var pipelines = await PipelineHost.CreateAsync(configuration, run.Model, NullLoggerFactory.Instance);
         await using var app = WebHost.Build(configuration, "http://127.0.0.1:0", pipelines);
         await app.StartAsync();
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         var service = app.Services.GetRequiredService<SessionService>();
 
-        var runs = await Task.WhenAll(Enumerable.Range(0, sessions).Select(async _ =>
+        var runs = await Task.WhenAll(Enumerable.Range(0, run.Sessions).Select(async _ =>
         {
             await using var viewer = new HubConnectionBuilder().WithUrl(new Uri(address, WebHost.HubPath))
                 .AddJsonProtocol(o => WebHost.UseStringEnums(o.PayloadSerializerOptions)).Build();
@@ -55,16 +49,15 @@ public sealed class SignalRLatencyBenchmark : IBenchmark
             await viewer.StartAsync();
             // The same start of the clock as pipeline-latency: just before the session (and its source) starts.
             clock.Start();
-            var session = await service.StartReplayAsync(wav, new ReplayOptions { Pacing = ReplayPacing.RealTime }, CancellationToken.None);
+            var session = await service.StartReplayAsync(run.Wav, new ReplayOptions { Pacing = ReplayPacing.RealTime }, CancellationToken.None);
             await viewer.InvokeAsync("JoinSession", session.Id, 0);
             await ended.Task;
             return latencies;
         }));
         var all = runs.SelectMany(r => r).Order().ToArray();
-        double Quantile(double q) => all[(int)Math.Min(all.Length - 1, Math.Ceiling(q * all.Length) - 1)];
-        Console.WriteLine($"engine {pipelines.Transcription.Engine} ({pipelines.Transcription.Reason}), {sessions} session(s), {all.Length} utterances");
+        double Quantile(double q) => Quantiles.Of(all, q);
+        Console.WriteLine($"engine {pipelines.Transcription.Engine} ({pipelines.Transcription.Reason}), {run.Sessions} session(s), {all.Length} utterances");
         Console.WriteLine($"end of speech -> SignalR client receipt: median {Quantile(0.5) * 1000:F0} ms, p95 {Quantile(0.95) * 1000:F0} ms, max {all[^1] * 1000:F0} ms");
         await app.StopAsync();
-        Directory.Delete(data, recursive: true);
     }
 }
