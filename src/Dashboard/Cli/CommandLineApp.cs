@@ -15,6 +15,7 @@ public static class CommandLineApp
             serve,
             TrainCommand.Create(context),
             EvaluateCommand.Create(context),
+            CalibrateCommand.Create(context),
             ImportCommand.Create(context),
             FeaturizeCommand.Create(context),
             ModelsCommand.Create(context),

@@ -77,7 +77,7 @@ public sealed class ScoringModel : IDisposable
     /// <summary>A fresh dialogue state for one session.</summary>
     public IncrementalDialogueScorer CreateScorer(int window)
     {
-        lock (_gate) return new IncrementalDialogueScorer(_model, window, Metadata.Temperature);
+        lock (_gate) return new IncrementalDialogueScorer(_model, window, Metadata.Temperatures);
     }
 
     /// <summary>Scores the next utterance of <paramref name="scorer"/>'s dialogue; a null vector is a missing modality.</summary>

@@ -10,6 +10,9 @@ public static class TemperatureScaling
     public const double MinTemperature = 0.05;
     public const double MaxTemperature = 20;
 
+    /// <summary>Held-out utterances a modality pattern needs before it gets a temperature of its own.</summary>
+    public const int MinimumPerPattern = 30;
+
     public static double Fit(IReadOnlyList<float[]> logits, IReadOnlyList<int> truth)
     {
         if (logits.Count != truth.Count) throw new ArgumentException($"{logits.Count} logit rows but {truth.Count} labels");
@@ -24,6 +27,24 @@ public static class TemperatureScaling
             else { lo = a; a = b; fa = fb; b = lo + ratio * (hi - lo); fb = NegativeLogLikelihood(logits, truth, Math.Exp(b)); }
         }
         return Math.Exp((lo + hi) / 2);
+    }
+
+    /// <summary>
+    /// The pooled temperature over all utterances, plus one per modality pattern that has at least
+    /// <paramref name="minimumPerPattern"/> utterances (fewer would give a noisy temperature; those use the pooled one).
+    /// </summary>
+    public static Temperatures FitPerModality(IReadOnlyList<float[]> logits, IReadOnlyList<int> truth, IReadOnlyList<ModalityPattern?> patterns,
+        int minimumPerPattern = MinimumPerPattern)
+    {
+        if (patterns.Count != truth.Count) throw new ArgumentException($"{patterns.Count} modality patterns but {truth.Count} labels");
+        var byModality = new Dictionary<ModalityPattern, double>();
+        foreach (var group in Enumerable.Range(0, truth.Count).Where(i => patterns[i] is not null).GroupBy(i => patterns[i]!.Value))
+        {
+            var rows = group.ToArray();
+            if (rows.Length >= minimumPerPattern)
+                byModality[group.Key] = Fit(rows.Select(i => logits[i]).ToArray(), rows.Select(i => truth[i]).ToArray());
+        }
+        return new Temperatures(Fit(logits, truth), byModality);
     }
 
     /// <summary>Mean negative log-likelihood of the true classes under softmax(logits / T).</summary>

@@ -8,9 +8,10 @@ namespace EmoStream.Inference.Evaluation;
 
 /// <summary>
 /// One utterance's scored output: raw emotion logits, class probabilities (softmax of the logits divided by the
-/// model's temperature) and modality weights (acoustic, lexical).
+/// model's temperature for the utterance's modalities), modality weights (acoustic, lexical) and which modalities it had.
 /// </summary>
-public sealed record UtterancePrediction(string UtteranceId, float[] Logits, float[] Probabilities, float[] ModalityWeights, long Truth)
+public sealed record UtterancePrediction(string UtteranceId, float[] Logits, float[] Probabilities, float[] ModalityWeights, long Truth,
+    ModalityPattern? Modalities)
 {
     public int Predicted => Array.IndexOf(Probabilities, Probabilities.Max());
 }
@@ -18,10 +19,11 @@ public sealed record UtterancePrediction(string UtteranceId, float[] Logits, flo
 /// <summary>Scores whole dialogues with the batch forward pass, in evaluation mode and without gradients.</summary>
 public static class DialoguePredictor
 {
-    /// <param name="temperature">Calibration temperature (<see cref="ModelMetadata.Temperature"/>); 1 leaves the softmax as trained.</param>
+    /// <param name="temperatures">Calibration (<see cref="ModelMetadata.Temperatures"/>); none leaves the softmax as trained.</param>
     public static IReadOnlyList<UtterancePrediction> Predict(ContextualDann model, IReadOnlyList<EncodedDialogue> dialogues,
-        double temperature = 1, int batchDialogues = 20)
+        Temperatures? temperatures = null, int batchDialogues = 20)
     {
+        temperatures ??= Temperatures.None;
         var wasTraining = model.training;
         model.eval();
         try
@@ -36,18 +38,21 @@ public static class DialoguePredictor
                 var logits = output.EmotionLogits.data<float>().ToArray();
                 var weights = output.ModalityWeights.data<float>().ToArray();
                 var truth = emotion.data<long>().ToArray();
+                var present = batch.Present.data<bool>().ToArray();
                 long maxLen = batch.Valid.shape[1], classes = output.EmotionLogits.shape[2];
                 for (var b = 0; b < chunk.Length; b++)
                     for (var i = 0; i < chunk[b].Length; i++)
                     {
                         var row = b * maxLen + i;
                         var z = logits.AsSpan((int)(row * classes), (int)classes);
+                        var modalities = ModalityPatterns.Of(present[row * 2], present[row * 2 + 1]);
                         results.Add(new UtterancePrediction(
                             chunk[b].UtteranceIds[i],
                             z.ToArray(),
-                            TemperatureScaling.Probabilities(z, temperature),
+                            temperatures.Probabilities(z, modalities),
                             weights.AsSpan((int)(row * 2), 2).ToArray(),
-                            truth[row]));
+                            truth[row],
+                            modalities));
                     }
             }
             return results;
@@ -61,22 +66,33 @@ public static class DialoguePredictor
     /// <summary>Metrics over the predictions that have a known label.</summary>
     public static ClassificationMetrics Score(IReadOnlyList<UtterancePrediction> predictions, int classes)
     {
-        var labeled = predictions.Where(p => p.Truth != EncodedDialogue.Ignore).ToArray();
+        var labeled = Labeled(predictions);
         return ClassificationMetrics.Compute(classes, labeled.Select(p => (int)p.Truth).ToArray(), labeled.Select(p => p.Predicted).ToArray());
     }
 
-    /// <summary>Expected calibration error (15 bins) of the predictions that have a known label, at the given temperature.</summary>
-    public static double CalibrationError(IReadOnlyList<UtterancePrediction> predictions, double temperature)
+    /// <summary>Expected calibration error (15 bins) of the predictions that have a known label, at the given temperatures.</summary>
+    public static double CalibrationError(IReadOnlyList<UtterancePrediction> predictions, Temperatures temperatures)
     {
-        var labeled = predictions.Where(p => p.Truth != EncodedDialogue.Ignore).ToArray();
-        return Calibration.CalibrationError.Expected(labeled.Select(p => TemperatureScaling.Probabilities(p.Logits, temperature)).ToArray(),
+        var labeled = Labeled(predictions);
+        return Calibration.CalibrationError.Expected(labeled.Select(p => temperatures.Probabilities(p.Logits, p.Modalities)).ToArray(),
             labeled.Select(p => (int)p.Truth).ToArray());
     }
 
-    /// <summary>The temperature that minimises the negative log-likelihood of the labeled predictions.</summary>
-    public static double FitTemperature(IReadOnlyList<UtterancePrediction> predictions)
+    /// <summary>The expected calibration error before and after scaling, for each modality pattern the labeled predictions have.</summary>
+    public static IReadOnlyList<ModalityCalibrationError> CalibrationErrorByModality(IReadOnlyList<UtterancePrediction> predictions, Temperatures temperatures) =>
+        Labeled(predictions).Where(p => p.Modalities is not null).GroupBy(p => p.Modalities!.Value).OrderBy(g => g.Key)
+            .Select(g => new ModalityCalibrationError(g.Key, g.Count(), temperatures.For(g.Key),
+                CalibrationError(g.ToArray(), Temperatures.None), CalibrationError(g.ToArray(), temperatures)))
+            .ToArray();
+
+    /// <summary>The temperatures (pooled and per modality pattern) that minimise the negative log-likelihood of the labeled predictions.</summary>
+    public static Temperatures FitTemperatures(IReadOnlyList<UtterancePrediction> predictions)
     {
-        var labeled = predictions.Where(p => p.Truth != EncodedDialogue.Ignore).ToArray();
-        return TemperatureScaling.Fit(labeled.Select(p => p.Logits).ToArray(), labeled.Select(p => (int)p.Truth).ToArray());
+        var labeled = Labeled(predictions);
+        return TemperatureScaling.FitPerModality(labeled.Select(p => p.Logits).ToArray(), labeled.Select(p => (int)p.Truth).ToArray(),
+            labeled.Select(p => p.Modalities).ToArray());
     }
+
+    private static UtterancePrediction[] Labeled(IReadOnlyList<UtterancePrediction> predictions) =>
+        predictions.Where(p => p.Truth != EncodedDialogue.Ignore).ToArray();
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using EmoStream.Inference.Calibration;
 using EmoStream.Inference.Features;
 
@@ -13,8 +14,9 @@ public sealed record ModelMetadata(
     TrainingSummary Training,
     CalibrationSummary? Calibration = null)
 {
-    /// <summary>The divisor of the emotion logits: the fitted temperature, or 1 for an uncalibrated model.</summary>
-    public double Temperature => Calibration?.Temperature ?? 1;
+    /// <summary>The divisors of the emotion logits: the fitted temperatures, or 1 for an uncalibrated model.</summary>
+    [JsonIgnore]
+    public Temperatures Temperatures => Calibration?.Temperatures ?? Temperatures.None;
 
     /// <summary>
     /// Refuses features made by another featurizer (or settings, or dimension) than the model was trained on. A modality

@@ -23,13 +23,12 @@ public sealed class IncrementalDialogueScorer : IDisposable
     private Tensor? _state;          // [1, 1, d]
     private int _count;
 
-    private readonly double _temperature;
+    private readonly Temperatures _temperatures;
 
-    /// <param name="temperature">Calibration temperature (<see cref="ModelMetadata.Temperature"/>); 1 leaves the softmax as trained.</param>
-    public IncrementalDialogueScorer(ContextualDann model, int window, double temperature = 1)
+    /// <param name="temperatures">Calibration (<see cref="ModelMetadata.Temperatures"/>); none leaves the softmax as trained.</param>
+    public IncrementalDialogueScorer(ContextualDann model, int window, Temperatures? temperatures = null)
     {
-        if (!(temperature > 0)) throw new ArgumentOutOfRangeException(nameof(temperature), temperature, "temperature must be positive");
-        _temperature = temperature;
+        _temperatures = temperatures ?? Temperatures.None;
         if (model.Architecture.Mode != ContextMode.Causal)
             throw new ArgumentException("incremental scoring needs a causal-mode model; offline models look at future utterances");
         if (window < 1) throw new ArgumentOutOfRangeException(nameof(window), window, "window must hold at least one utterance");
@@ -83,7 +82,7 @@ public sealed class IncrementalDialogueScorer : IDisposable
         var scores = matmul(keys, q).squeeze(-1).mul(attention.Scale); // [H, n]
         var r = matmul(softmax(scores, -1).unsqueeze(1), values).view(1, heads * dk); // [1, d]
         var logits = _model.EmotionHead.forward(r).data<float>().ToArray();
-        return new UtteranceScore(_count - 1, TemperatureScaling.Probabilities(logits, _temperature), weights.data<float>().ToArray());
+        return new UtteranceScore(_count - 1, _temperatures.Probabilities(logits, ModalityPatterns.Of(hasAcoustic, hasLexical)), weights.data<float>().ToArray());
     }
 
     public void Dispose()

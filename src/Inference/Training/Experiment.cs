@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using EmoStream.Inference.Calibration;
 using EmoStream.Inference.Corpora;
 using EmoStream.Inference.Evaluation;
 using EmoStream.Inference.Model;
@@ -7,7 +8,7 @@ namespace EmoStream.Inference.Training;
 
 /// <summary>
 /// The paper's protocol for one configuration: R runs with seeds S..S+R-1 on the same split, each scored on the test
-/// groups. With calibration dialogues, each run's temperature is fitted on them and the test groups' expected
+/// groups. With calibration dialogues, each run's temperatures are fitted on them and the test groups' expected
 /// calibration error is measured before and after. <c>runProgress</c> hears each run's result as it finishes;
 /// <c>keep</c> may take ownership of a trained model by returning true; the others are disposed.
 /// </summary>
@@ -29,10 +30,10 @@ public static class Experiment
             var kept = false;
             try
             {
-                var temperature = data.Calibration.Count == 0 ? 1 : DialoguePredictor.FitTemperature(DialoguePredictor.Predict(trained, data.Calibration));
+                var temperatures = data.Calibration.Count == 0 ? Temperatures.None : DialoguePredictor.FitTemperatures(DialoguePredictor.Predict(trained, data.Calibration));
                 var predictions = DialoguePredictor.Predict(trained, data.Test);
-                var result = new RunResult(seed, DialoguePredictor.Score(predictions, EmotionClasses.All.Count), clock.Elapsed, temperature,
-                    DialoguePredictor.CalibrationError(predictions, 1), DialoguePredictor.CalibrationError(predictions, temperature));
+                var result = new RunResult(seed, DialoguePredictor.Score(predictions, EmotionClasses.All.Count), clock.Elapsed, temperatures,
+                    DialoguePredictor.CalibrationError(predictions, Temperatures.None), DialoguePredictor.CalibrationError(predictions, temperatures));
                 results.Add(result);
                 runProgress?.Report((run, result));
                 kept = keep?.Invoke(run, trained, result) ?? false;

@@ -1,12 +1,13 @@
+using EmoStream.Inference.Calibration;
 using EmoStream.Inference.Evaluation;
 
 namespace EmoStream.Inference.Training;
 
 /// <summary>
-/// One training run: its seed, its metrics on the test groups, and its calibration (the temperature fitted on the
-/// calibration groups, 1 without them; the test groups' expected calibration error before and after).
+/// One training run: its seed, its metrics on the test groups, and its calibration (the temperatures fitted on the
+/// calibration groups, none without them; the test groups' expected calibration error before and after).
 /// </summary>
-public sealed record RunResult(int Seed, ClassificationMetrics Test, TimeSpan Elapsed, double Temperature, double EceBefore, double Ece);
+public sealed record RunResult(int Seed, ClassificationMetrics Test, TimeSpan Elapsed, Temperatures Temperatures, double EceBefore, double Ece);
 
 /// <summary>Several runs of one configuration with consecutive seeds, summarised as mean and standard deviation.</summary>
 public sealed record ExperimentResult(IReadOnlyList<string> Classes, IReadOnlyList<RunResult> Runs)

@@ -27,7 +27,7 @@ public class DefaultModelTests
         Assert.Equal("lexical/glove-sif@1", metadata.LexicalFeaturizer!.Id);
         Assert.Equal(["happy", "neutral", "angry", "sad"], metadata.Classes);
         Assert.NotNull(metadata.Calibration);
-        Assert.InRange(metadata.Temperature, 0.5, 3);
+        Assert.InRange(metadata.Temperatures.Pooled, 0.5, 3);
         Assert.Contains(metadata.Speakers, s => s.StartsWith("ravdess-"));
         Assert.Contains(metadata.Speakers, s => s.StartsWith("meld-"));
     }

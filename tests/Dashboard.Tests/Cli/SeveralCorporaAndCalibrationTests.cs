@@ -42,7 +42,7 @@ public sealed class SeveralCorporaAndCalibrationTests : IDisposable
         Assert.Equal(12, metadata.Speakers.Count);
         Assert.NotNull(metadata.Calibration);
         Assert.Equal(["a-2"], metadata.Calibration!.Groups);
-        Assert.Equal(root.GetProperty("runs")[0].GetProperty("temperature").GetDouble(), metadata.Temperature, 12);
+        Assert.Equal(root.GetProperty("runs")[0].GetProperty("temperature").GetDouble(), metadata.Temperatures.Pooled, 12);
 
         var evalJson = Path.Combine(_dir, "eval.json");
         var evaluate = await CliRunner.RunAsync(new Dictionary<string, string?> { ["Models:Default"] = model },
@@ -52,7 +52,7 @@ public sealed class SeveralCorporaAndCalibrationTests : IDisposable
         using var evalDoc = JsonDocument.Parse(File.ReadAllText(evalJson));
         Assert.Equal(root.GetProperty("wa").GetDouble(), evalDoc.RootElement.GetProperty("wa").GetDouble(), 9);
         Assert.Equal(root.GetProperty("ece").GetDouble(), evalDoc.RootElement.GetProperty("ece").GetDouble(), 5);
-        Assert.Equal(metadata.Temperature, evalDoc.RootElement.GetProperty("temperature").GetDouble(), 12);
+        Assert.Equal(metadata.Temperatures.Pooled, evalDoc.RootElement.GetProperty("temperature").GetDouble(), 12);
     }
 
     [Fact]

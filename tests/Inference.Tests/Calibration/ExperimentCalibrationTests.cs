@@ -1,3 +1,4 @@
+using EmoStream.Inference.Calibration;
 using EmoStream.Inference.Corpora;
 using EmoStream.Inference.Model;
 using EmoStream.Inference.Training;
@@ -30,7 +31,7 @@ public sealed class ExperimentCalibrationTests : IDisposable
         var result = Experiment.Run(data, _features, new ModelOptions(), new TrainingOptions { Epochs = 3 }, runs: 1);
 
         var run = Assert.Single(result.Runs);
-        Assert.NotEqual(1, run.Temperature);
+        Assert.NotEqual(1, run.Temperatures.Pooled);
         Assert.InRange(run.EceBefore, 0, 1);
         Assert.InRange(run.Ece, 0, 1);
     }
@@ -42,7 +43,7 @@ public sealed class ExperimentCalibrationTests : IDisposable
 
         var run = Assert.Single(Experiment.Run(data, _features, new ModelOptions(), new TrainingOptions { Epochs = 1 }, runs: 1).Runs);
 
-        Assert.Equal(1, run.Temperature);
+        Assert.Same(Temperatures.None, run.Temperatures);
         Assert.Equal(run.EceBefore, run.Ece);
     }
 

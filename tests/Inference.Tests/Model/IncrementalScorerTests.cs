@@ -1,3 +1,4 @@
+using EmoStream.Inference.Calibration;
 using EmoStream.Inference.Model;
 using EmoStream.Inference.Scoring;
 using static TorchSharp.torch;
@@ -6,9 +7,9 @@ namespace EmoStream.Inference.Tests.Model;
 
 public class IncrementalScorerTests
 {
-    private static UtteranceScore[] ScoreIncrementally(ContextualDann model, DialogueBatch batch, int window, double temperature = 1)
+    private static UtteranceScore[] ScoreIncrementally(ContextualDann model, DialogueBatch batch, int window, Temperatures? temperatures = null)
     {
-        using var scorer = new IncrementalDialogueScorer(model, window, temperature);
+        using var scorer = new IncrementalDialogueScorer(model, window, temperatures);
         var n = (int)batch.Lengths[0].item<long>();
         var present = batch.Present.data<bool>().ToArray();
         return Enumerable.Range(0, n).Select(i => scorer.Add(
@@ -17,23 +18,28 @@ public class IncrementalScorerTests
     }
 
     [Theory]
-    [InlineData(1.0)]
-    [InlineData(2.5)] // a calibrated model: both paths divide the logits by the same temperature
-    public void Within_the_window_it_equals_the_batch_causal_pass(double temperature)
+    [InlineData(1.0, 1.0)]
+    [InlineData(2.5, 2.5)] // a calibrated model: both paths divide the logits by the same temperature
+    [InlineData(0.8, 3.0)] // per-modality calibration: audio-only utterances get their own temperature
+    public void Within_the_window_it_equals_the_batch_causal_pass(double bothT, double audioT)
     {
+        var temperatures = new Temperatures(1.7, new Dictionary<ModalityPattern, double>
+        {
+            [ModalityPattern.AudioAndText] = bothT,
+            [ModalityPattern.Audio] = audioT,
+        });
         var arch = ModelTestData.Architecture(ContextMode.Causal);
         using var model = ModelTestData.EvalModel(arch);
         var textPresent = Enumerable.Range(0, 30).Select(i => i % 3 != 0).ToArray();
         using var batch = ModelTestData.Batch(arch, [30], lexicalPresent: textPresent);
         using var noGrad = no_grad();
         using var output = model.Forward(batch);
-        var expected = softmax(output.EmotionLogits / temperature, -1);
 
-        var scores = ScoreIncrementally(model, batch, window: 30, temperature);
+        var scores = ScoreIncrementally(model, batch, window: 30, temperatures);
 
         for (var i = 0; i < scores.Length; i++)
         {
-            var want = expected[0, i].data<float>().ToArray();
+            var want = softmax(output.EmotionLogits[0, i] / (textPresent[i] ? bothT : audioT), -1).data<float>().ToArray();
             for (var c = 0; c < want.Length; c++) Assert.Equal(want[c], scores[i].Probabilities[c], 1e-5);
             Assert.Equal(output.ModalityWeights[0, i, 1].item<float>(), scores[i].ModalityWeights[1], 1e-6);
         }

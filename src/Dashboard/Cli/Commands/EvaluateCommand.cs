@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using EmoStream.Dashboard.Cli.Output;
+using EmoStream.Inference.Calibration;
 using EmoStream.Inference.Corpora;
 using EmoStream.Inference.Evaluation;
 using EmoStream.Inference.Model;
@@ -52,21 +53,26 @@ public static class EvaluateCommand
         var encoded = chosen.Select(d => DialogueEncoder.Encode(d, features, metadata.Classes, speakers, withLabels: true)).ToArray();
         try
         {
-            var predictions = DialoguePredictor.Predict(trained, encoded, metadata.Temperature);
+            var temperatures = metadata.Temperatures;
+            var predictions = DialoguePredictor.Predict(trained, encoded, temperatures);
             var metrics = DialoguePredictor.Score(predictions, metadata.Classes.Count);
             if (metrics.Count == 0)
                 throw new CliUsageException($"the chosen dialogues of {corpusPath} have no utterance labeled with one of {string.Join(", ", metadata.Classes)}");
-            var result = new ExperimentResult(metadata.Classes, [new RunResult(metadata.Training.Seed, metrics, clock.Elapsed, metadata.Temperature,
-                DialoguePredictor.CalibrationError(predictions, 1), DialoguePredictor.CalibrationError(predictions, metadata.Temperature))]);
+            var result = new ExperimentResult(metadata.Classes, [new RunResult(metadata.Training.Seed, metrics, clock.Elapsed, temperatures,
+                DialoguePredictor.CalibrationError(predictions, Temperatures.None), DialoguePredictor.CalibrationError(predictions, temperatures))]);
             var scope = groups.Length == 0 ? "all groups" : $"groups {string.Join(",", groups)}";
             MetricsReport.Print(context.Output, result, $"{Path.GetFileName(modelPath)} on {scope} ({metrics.Count} labeled utterances)");
+            var byModality = DialoguePredictor.CalibrationErrorByModality(predictions, temperatures);
+            MetricsReport.PrintByModality(context.Output, byModality, $"calibration by modality ({temperatures})");
             if (jsonPath is not null)
                 MetricsReport.WriteJson(jsonPath, MetricsReport.ToJson(result, new JsonObject
                 {
                     ["model"] = modelPath,
                     ["corpus"] = corpusPath,
                     ["mode"] = metadata.Architecture.Mode.ToString().ToLowerInvariant(),
-                    ["temperature"] = metadata.Temperature,
+                    ["temperature"] = temperatures.Pooled,
+                    ["temperatures"] = MetricsReport.Temperatures(temperatures),
+                    ["calibration_by_modality"] = MetricsReport.ByModality(byModality),
                     ["modalities"] = new JsonArray(new[] { audio ? "audio" : null, text ? "text" : null }.OfType<string>().Select(m => (JsonNode)JsonValue.Create(m)).ToArray()),
                 }));
             return ExitCodes.Ok;

@@ -24,9 +24,14 @@ public static class TrainCommand
         var corpus = CommandOptions.Corpora();
         var labeled = CommandOptions.GroupList("--labeled", "Groups whose emotion labels are used (comma-separated; 'prefix*' matches groups by prefix)", required: true);
         var unlabeled = CommandOptions.GroupList("--unlabeled", "Groups used without labels, for the speaker loss (may include test and calibration groups)", required: false);
-        var test = CommandOptions.GroupList("--test", "Groups the figures are computed on (their labels are never trained on)", required: true);
+        var test = CommandOptions.GroupList("--test", "Groups the figures are computed on (their labels are never trained on); none when training on everything", required: false);
         var calibrate = CommandOptions.GroupList("--calibrate-groups",
             "Held-out labeled groups the softmax temperature is fitted on (not labeled, not test; may be unlabeled)", required: false);
+        var calibrationFrom = new Option<FileInfo?>("--calibration-from")
+        {
+            Description = "Carry the calibration of this model (same recipe, trained with held-out groups) over to the saved model, "
+                + "for a model trained on everything, which has no held-out data of its own",
+        }.AcceptExistingOnly();
         var mode = new Option<ContextMode>("--mode") { Description = "offline (the paper's bidirectional model) or causal (streaming)", DefaultValueFactory = _ => modelDefaults.Mode };
         var lambda = new Option<double>("--lambda") { Description = "Weight of the reversed speaker gradient; 0 is the paper's comparison system", DefaultValueFactory = _ => trainingDefaults.Lambda };
         var epochs = new Option<int>("--epochs") { Description = "Epochs per run", DefaultValueFactory = _ => trainingDefaults.Epochs };
@@ -40,7 +45,7 @@ public static class TrainCommand
 
         var command = new Command("train", "Train the context-dependent DANN on a corpus and report WA, UA, macro-F1 on the test groups")
         {
-            corpus, labeled, unlabeled, test, calibrate, mode, lambda, epochs, runs, seed, modalities, acousticSet, lexicalSet, output, json,
+            corpus, labeled, unlabeled, test, calibrate, calibrationFrom, mode, lambda, epochs, runs, seed, modalities, acousticSet, lexicalSet, output, json,
         };
         command.SetAction((parse, ct) =>
         {
@@ -56,14 +61,14 @@ public static class TrainCommand
                 Mode = parse.GetValue(mode), Hidden = modelDefaults.Hidden, Heads = modelDefaults.Heads, Dropout = modelDefaults.Dropout,
             };
             var request = new TrainRequest(parse.GetValue(corpus)!.Select(d => d.FullName).ToArray(), parse.GetValue(labeled)!, parse.GetValue(unlabeled)!,
-                parse.GetValue(test)!, parse.GetValue(calibrate)!, use.Contains("audio"), use.Contains("text"), parse.GetValue(acousticSet), parse.GetValue(lexicalSet),
+                parse.GetValue(test)!, parse.GetValue(calibrate)!, parse.GetValue(calibrationFrom)?.FullName, use.Contains("audio"), use.Contains("text"), parse.GetValue(acousticSet), parse.GetValue(lexicalSet),
                 parse.GetValue(runs), parse.GetValue(output)?.FullName, parse.GetValue(json)?.FullName);
             return Task.FromResult(Run(context, request, architecture, options, ct));
         });
         return command;
     }
 
-    private sealed record TrainRequest(string[] Corpora, string[] Labeled, string[] Unlabeled, string[] Test, string[] Calibrate, bool Audio, bool Text,
+    private sealed record TrainRequest(string[] Corpora, string[] Labeled, string[] Unlabeled, string[] Test, string[] Calibrate, string? CalibrationFrom, bool Audio, bool Text,
         string? AcousticSet, string? LexicalSet, int Runs, string? Out, string? Json);
 
     private static int Run(CliContext context, TrainRequest request, ModelOptions model, TrainingOptions options, CancellationToken ct)
@@ -71,6 +76,8 @@ public static class TrainCommand
         try { options.Validate(); }
         catch (ArgumentException e) { throw new CliUsageException(e.Message); }
         if (request.Runs < 1) throw new CliUsageException($"--runs must be at least 1, got {request.Runs}");
+        if (request.CalibrationFrom is not null && request.Calibrate.Length > 0)
+            throw new CliUsageException("--calibration-from and --calibrate-groups both calibrate the model: use one");
 
         var corpora = request.Corpora.Select(Corpus.Load).ToArray();
         var features = FeatureInputs.Load(corpora, request.Audio, request.Text, request.AcousticSet, request.LexicalSet);
@@ -91,15 +98,19 @@ public static class TrainCommand
         context.Error.MarkupLineInterpolated(
             $"features: {features.Acoustic?.Info.ToString() ?? "no acoustic"}; {features.Lexical?.Info.ToString() ?? "no lexical"}");
         if (data.Calibration.Count > 0)
-            context.Error.MarkupLineInterpolated($"calibrating the temperature on {data.Calibration.Count} held-out dialogues (groups {string.Join(",", data.CalibrationGroups)})");
+            context.Error.MarkupLineInterpolated($"calibrating the temperatures on {data.Calibration.Count} held-out dialogues (groups {string.Join(",", data.CalibrationGroups)})");
+        if (test.Length == 0)
+            context.Error.MarkupLine("no --test groups: training on everything given, so there are no figures to report");
+        var carried = request.CalibrationFrom is null ? null : CarriedCalibration(request.CalibrationFrom, features, model.Mode);
 
         var result = Experiment.Run(data, features, model, options, request.Runs, new EpochProgress(context.Error, request.Runs),
             keep: (run, trained, runResult) =>
             {
                 if (run != 0 || request.Out is null) return false;
                 double? Known(double x) => double.IsFinite(x) ? x : null;
-                var calibration = data.Calibration.Count == 0 ? null
-                    : new CalibrationSummary(runResult.Temperature, data.CalibrationGroups, data.Calibration.Sum(d => d.Length), Known(runResult.EceBefore), Known(runResult.Ece));
+                var calibration = carried ?? (data.Calibration.Count == 0 ? null
+                    : new CalibrationSummary(runResult.Temperatures.Pooled, data.CalibrationGroups, data.Calibration.Sum(d => d.Length),
+                        Known(runResult.EceBefore), Known(runResult.Ece), runResult.Temperatures.ByModality));
                 var metadata = new ModelMetadata(trained.Architecture, EmotionClasses.All, data.Speakers,
                     features.Acoustic?.Info, features.Lexical?.Info,
                     new TrainingSummary(DateTimeOffset.UtcNow, corpus.Directory, labeled, unlabeled, test,
@@ -127,5 +138,21 @@ public static class TrainCommand
             }));
         }
         return ExitCodes.Ok;
+    }
+
+    /// <summary>The calibration of a model made by the same recipe, refused when its classes, featurizers or mode differ.</summary>
+    private static CalibrationSummary CarriedCalibration(string path, FeatureInputs features, ContextMode mode)
+    {
+        var source = ModelFile.ReadMetadata(path);
+        if (source.Calibration is null)
+            throw new CliUsageException($"--calibration-from {path}: that model is not calibrated (train it with --calibrate-groups, or run `emostream calibrate`)");
+        if (!source.Classes.SequenceEqual(EmotionClasses.All))
+            throw new CliUsageException($"--calibration-from {path}: its classes are {string.Join(", ", source.Classes)}, expected {string.Join(", ", EmotionClasses.All)}");
+        if (source.Architecture.Mode != mode)
+            throw new CliUsageException($"--calibration-from {path}: its mode is {Name(source.Architecture.Mode)}, this training's is {Name(mode)}");
+        try { source.EnsureCompatible(features.Acoustic?.Info, features.Lexical?.Info, "this training's corpora"); }
+        catch (ModelMismatchException e) { throw new CliUsageException($"--calibration-from {path}: {e.Message}"); }
+        return source.Calibration with { Source = source.Calibration.Source ?? Path.GetFileName(path) };
+        static string Name(ContextMode m) => m.ToString().ToLowerInvariant();
     }
 }

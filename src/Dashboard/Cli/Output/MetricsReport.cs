@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using EmoStream.Inference.Calibration;
+using EmoStream.Inference.Evaluation;
 using EmoStream.Inference.Training;
 using Spectre.Console;
 
@@ -15,9 +17,9 @@ public static class MetricsReport
     {
         var json = new JsonObject
         {
-            ["wa"] = result.Wa,
-            ["ua"] = result.Ua,
-            ["macro_f1"] = result.MacroF1,
+            ["wa"] = Finite(result.Wa),
+            ["ua"] = Finite(result.Ua),
+            ["macro_f1"] = Finite(result.MacroF1),
             ["wa_std"] = result.WaStd,
             ["ua_std"] = result.UaStd,
             ["macro_f1_std"] = result.MacroF1Std,
@@ -28,11 +30,12 @@ public static class MetricsReport
             ["runs"] = new JsonArray(result.Runs.Select(r => (JsonNode)new JsonObject
             {
                 ["seed"] = r.Seed,
-                ["wa"] = r.Test.Wa,
-                ["ua"] = r.Test.Ua,
-                ["macro_f1"] = r.Test.MacroF1,
+                ["wa"] = Finite(r.Test.Wa),
+                ["ua"] = Finite(r.Test.Ua),
+                ["macro_f1"] = Finite(r.Test.MacroF1),
                 ["utterances"] = r.Test.Count,
-                ["temperature"] = r.Temperature,
+                ["temperature"] = r.Temperatures.Pooled,
+                ["temperatures"] = Temperatures(r.Temperatures),
                 ["ece"] = Finite(r.Ece),
                 ["ece_before_calibration"] = Finite(r.EceBefore),
                 ["seconds"] = Math.Round(r.Elapsed.TotalSeconds, 2),
@@ -57,7 +60,7 @@ public static class MetricsReport
         for (var i = 0; i < result.Runs.Count; i++)
         {
             var r = result.Runs[i];
-            runs.AddRow($"{i + 1}", $"{r.Seed}", Pct(r.Test.Wa), Pct(r.Test.Ua), Pct(r.Test.MacroF1), $"{r.Temperature:F3}", Pct(r.EceBefore), Pct(r.Ece),
+            runs.AddRow($"{i + 1}", $"{r.Seed}", Pct(r.Test.Wa), Pct(r.Test.Ua), Pct(r.Test.MacroF1), $"{r.Temperatures.Pooled:F3}", Pct(r.EceBefore), Pct(r.Ece),
                 $"{r.Elapsed.TotalSeconds:F1}s");
         }
         if (result.Runs.Count > 1)
@@ -72,6 +75,29 @@ public static class MetricsReport
         for (var t = 0; t < result.Classes.Count; t++)
             confusion.AddRow(new[] { result.Classes[t] }.Concat(m[t].Select(x => x.ToString())).ToArray());
         console.Write(confusion);
+    }
+
+    /// <summary>Temperature per modality pattern (audio, text, audio+text), the pooled one where a pattern has none of its own.</summary>
+    public static JsonObject Temperatures(Temperatures temperatures) =>
+        new(Enum.GetValues<ModalityPattern>().Select(p => KeyValuePair.Create(ModalityPatterns.Name(p), (JsonNode?)temperatures.For(p))));
+
+    /// <summary>Calibration per modality pattern: utterances, temperature, ECE before and after.</summary>
+    public static JsonArray ByModality(IReadOnlyList<ModalityCalibrationError> rows) =>
+        new(rows.Select(r => (JsonNode)new JsonObject
+        {
+            ["modalities"] = ModalityPatterns.Name(r.Modalities),
+            ["utterances"] = r.Utterances,
+            ["temperature"] = r.Temperature,
+            ["ece_before_calibration"] = Finite(r.EceBefore),
+            ["ece"] = Finite(r.Ece),
+        }).ToArray());
+
+    public static void PrintByModality(IAnsiConsole console, IReadOnlyList<ModalityCalibrationError> rows, string title)
+    {
+        var table = new Table().Title(title).AddColumns("modalities", "utterances", "T", "ECE before", "ECE");
+        foreach (var r in rows)
+            table.AddRow(ModalityPatterns.Name(r.Modalities), $"{r.Utterances}", $"{r.Temperature:F3}", Pct(r.EceBefore), Pct(r.Ece));
+        console.Write(table);
     }
 
     /// <summary>A JSON array of strings (group names, paths).</summary>
