@@ -109,7 +109,7 @@ public static class TrainCommand
                 if (run != 0 || request.Out is null) return false;
                 double? Known(double x) => double.IsFinite(x) ? x : null;
                 var calibration = carried ?? (data.Calibration.Count == 0 ? null
-                    : new CalibrationSummary(runResult.Temperatures.Pooled, data.CalibrationGroups, data.Calibration.Sum(d => d.Length),
+                    : new CalibrationSummary(runResult.Temperatures.Pooled, data.CalibrationGroups, LabeledUtterances(data.Calibration),
                         Known(runResult.EceBefore), Known(runResult.Ece), runResult.Temperatures.ByModality));
                 var metadata = new ModelMetadata(trained.Architecture, EmotionClasses.All, data.Speakers,
                     features.Acoustic?.Info, features.Lexical?.Info,
@@ -122,7 +122,8 @@ public static class TrainCommand
                 return false;
             }, ct: ct);
 
-        MetricsReport.Print(context.Output, result, $"test groups {string.Join(",", test)}: {model.Mode}, lambda {options.Lambda}");
+        if (test.Length > 0)
+            MetricsReport.Print(context.Output, result, $"test groups {string.Join(",", test)}: {model.Mode}, lambda {options.Lambda}");
         if (request.Json is not null)
         {
             MetricsReport.WriteJson(request.Json, MetricsReport.ToJson(result, new JsonObject
@@ -139,6 +140,8 @@ public static class TrainCommand
         }
         return ExitCodes.Ok;
     }
+
+    private static int LabeledUtterances(IEnumerable<EncodedDialogue> dialogues) => dialogues.Sum(d => (int)d.Emotion.ge(0).sum().item<long>());
 
     /// <summary>The calibration of a model made by the same recipe, refused when its classes, featurizers or mode differ.</summary>
     private static CalibrationSummary CarriedCalibration(string path, FeatureInputs features, ContextMode mode)

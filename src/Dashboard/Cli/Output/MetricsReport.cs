@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EmoStream.Inference.Calibration;
@@ -51,12 +52,12 @@ public static class MetricsReport
     {
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        File.WriteAllText(full, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        File.WriteAllText(full, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
     }
 
     public static void Print(IAnsiConsole console, ExperimentResult result, string title)
     {
-        var runs = new Table().Title(title).AddColumns("run", "seed", "WA", "UA", "macro-F1", "T", "ECE before", "ECE", "time");
+        var runs = new Table().Title(title).AddColumns("run", "seed", "WA", "UA", "macro-F1", "T (pooled)", "ECE before", "ECE", "time");
         for (var i = 0; i < result.Runs.Count; i++)
         {
             var r = result.Runs[i];
