@@ -50,21 +50,7 @@ public static class CommandLineApp
         }
         finally
         {
-            if (owned)
-            {
-                context.Dispose();
-                DrainFinalizers();
-            }
+            if (owned) context.Dispose();
         }
-    }
-
-    /// <summary>
-    /// Runs pending finalizers while libtorch is still whole: at process exit the runtime does not wait for the
-    /// finalizer thread, which could otherwise free tensors while libtorch's static destructors run.
-    /// </summary>
-    private static void DrainFinalizers()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
     }
 }
