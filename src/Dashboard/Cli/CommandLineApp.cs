@@ -40,7 +40,7 @@ public static class CommandLineApp
         }
         catch (Exception e) when (UserErrors.IsUserError(e))
         {
-            context.Error.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            context.Error.MarkupLineInterpolated($"[red]error:[/] {UserErrors.Describe(e)}");
             return ExitCodes.UserError;
         }
         catch (OperationCanceledException)

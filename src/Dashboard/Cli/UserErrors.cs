@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using EmoStream.Capture;
 using EmoStream.Capture.Audio;
 using EmoStream.Dashboard.Pipeline;
@@ -42,7 +43,24 @@ public static class UserErrors
         or PipelineConfigurationException
         or CorpusCombinationException
         or HostingConfigurationException
-        or CliUsageException;
+        or CliUsageException
+        || IsConfigurationValueError(e);
+
+    /// <summary>The message the CLI prints: the exception's own, and for a bad configuration value also what is accepted.</summary>
+    public static string Describe(Exception e)
+    {
+        if (!IsConfigurationValueError(e)) return e.Message;
+        var message = $"configuration (appsettings.json or EMOSTREAM_ environment variables): {e.Message} {e.InnerException!.Message}";
+        var typeName = ConfigurationTypePattern.Match(e.Message).Groups[1].Value;
+        var type = AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetType(typeName)).FirstOrDefault(t => t is not null);
+        return type is { IsEnum: true } ? $"{message} Expected one of: {string.Join(", ", Enum.GetNames(type))}." : message;
+    }
+
+    // Microsoft.Extensions.Configuration's binder wraps a value it cannot convert in this message.
+    private static bool IsConfigurationValueError(Exception e) =>
+        e is InvalidOperationException { InnerException: FormatException } && e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal);
+
+    private static readonly Regex ConfigurationTypePattern = new("to type '([^']+)'", RegexOptions.CultureInvariant);
 }
 
 /// <summary>A combination of options that parses but makes no sense (for instance a test group that is also labeled).</summary>

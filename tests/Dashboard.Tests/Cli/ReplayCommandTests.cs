@@ -90,6 +90,23 @@ public sealed class ReplayCommandTests(TrainedModel model) : IDisposable
         Assert.Contains("Models:Default", run.Stderr);
     }
 
+    [Fact]
+    public async Task A_configuration_value_of_the_wrong_kind_is_reported_with_what_is_accepted()
+    {
+        var wav = Path.Combine(_dir, "any.wav");
+        await File.WriteAllTextAsync(wav, "RIFF");
+        var settings = Settings("none");
+        settings["Capture:Replay:Pacing"] = "Fast";
+
+        // Options are read before the model is opened, so no model file is needed.
+        var run = await CliRunner.RunAsync(settings, "replay", wav, "--model", Path.Combine(_dir, "unused.emsm"));
+
+        Assert.Equal(ExitCodes.UserError, run.ExitCode);
+        Assert.Contains("'Fast' at 'Capture:Replay:Pacing'", run.Stderr);
+        Assert.Contains("Expected one of: RealTime, AsFastAsPossible.", run.Stderr);
+        Assert.DoesNotContain("   at ", run.Stderr);
+    }
+
     [SkippableFact]
     public async Task An_impossible_pipeline_setting_is_reported_by_name()
     {
