@@ -11,6 +11,7 @@ using EmoStream.Transcribe.PocketSphinx;
 using EmoStream.Transcribe.Whisper.Models;
 using EmoStream.Inference.Model;
 using EmoStream.Inference.Corpora.Importers;
+using EmoStream.Inference.Experiments;
 using EmoStream.Inference.Features.Lexical;
 using EmoStream.Inference.Training;
 
@@ -43,6 +44,7 @@ public static class UserErrors
         or PipelineConfigurationException
         or CorpusCombinationException
         or HostingConfigurationException
+        or Table2CheckpointException
         or CliUsageException
         || IsConfigurationValueError(e);
 

@@ -15,12 +15,14 @@ public static class Table2Protocol
     public const double ComparisonLambda = 0;
     public const double FullLambda = 1;
 
+    /// <param name="checkpoint">Runs finished earlier are taken from it, and each new one is recorded there.</param>
     public static Table2Row RunSetting(Corpus corpus, FeatureInputs features, Table2Setting setting, ModelOptions model, TrainingOptions options,
-        int runs, IProgress<Table2RunReport>? progress = null, CancellationToken ct = default)
+        int runs, IProgress<Table2RunReport>? progress = null, ITable2Checkpoint? checkpoint = null, CancellationToken ct = default)
     {
         using var data = TrainingSet.Build(corpus, features, setting.Labeled, setting.Unlabeled, setting.Test);
         ExperimentResult Run(double lambda) => Experiment.Run(data, features, model, options.With(o => o.Lambda = lambda), runs,
-            runProgress: progress is null ? null : new Progress(setting.Name, lambda, runs, progress), ct: ct);
+            runProgress: new Progress(setting.Name, lambda, runs, progress, checkpoint),
+            reuse: checkpoint is null ? null : seed => checkpoint.Find(setting.Name, lambda, seed), ct: ct);
         var comparison = Run(ComparisonLambda);
         var full = Run(FullLambda);
         var a = comparison.Runs.Select(r => r.Test.Wa).ToArray();
@@ -30,8 +32,14 @@ public static class Table2Protocol
             PairedTests.Wilcoxon(a, b));
     }
 
-    private sealed class Progress(string setting, double lambda, int runs, IProgress<Table2RunReport> target) : IProgress<(int Run, RunResult Result)>
+    private sealed class Progress(string setting, double lambda, int runs, IProgress<Table2RunReport>? target, ITable2Checkpoint? checkpoint)
+        : IProgress<(int Run, RunResult Result)>
     {
-        public void Report((int Run, RunResult Result) value) => target.Report(new Table2RunReport(setting, lambda, value.Run, runs, value.Result));
+        public void Report((int Run, RunResult Result) value)
+        {
+            var reused = checkpoint?.Find(setting, lambda, value.Result.Seed) is not null;
+            if (!reused) checkpoint?.Record(setting, lambda, value.Result);
+            target?.Report(new Table2RunReport(setting, lambda, value.Run, runs, value.Result, reused));
+        }
     }
 }

@@ -10,13 +10,14 @@ namespace EmoStream.Inference.Training;
 /// The paper's protocol for one configuration: R runs with seeds S..S+R-1 on the same split, each scored on the test
 /// groups. With calibration dialogues, each run's temperatures are fitted on them and the test groups' expected
 /// calibration error is measured before and after. <c>runProgress</c> hears each run's result as it finishes;
-/// <c>keep</c> may take ownership of a trained model by returning true; the others are disposed.
+/// <c>keep</c> may take ownership of a trained model by returning true; the others are disposed. <c>reuse</c> may hand
+/// back a run already finished elsewhere for a seed, which is then not trained again (each run is seeded on its own).
 /// </summary>
 public static class Experiment
 {
     public static ExperimentResult Run(TrainingSet data, FeatureInputs features, ModelOptions model, TrainingOptions options, int runs,
         IProgress<EpochReport>? progress = null, Func<int, ContextualDann, RunResult, bool>? keep = null,
-        IProgress<(int Run, RunResult Result)>? runProgress = null, CancellationToken ct = default)
+        IProgress<(int Run, RunResult Result)>? runProgress = null, Func<int, RunResult?>? reuse = null, CancellationToken ct = default)
     {
         if (runs < 1) throw new ArgumentException($"runs must be at least 1, got {runs}");
         var architecture = new DannArchitecture(features.AcousticDim, features.LexicalDim, EmotionClasses.All.Count, data.Speakers.Count,
@@ -26,6 +27,12 @@ public static class Experiment
         {
             var clock = Stopwatch.StartNew();
             var seed = options.Seed + run;
+            if (reuse?.Invoke(seed) is { } finished)
+            {
+                results.Add(finished);
+                runProgress?.Report((run, finished));
+                continue;
+            }
             var trained = DannTrainer.Train(data, architecture, options.With(o => o.Seed = seed), run, progress, ct);
             var kept = false;
             try

@@ -49,6 +49,41 @@ public sealed class Table2CommandTests : IDisposable
     }
 
     [Fact]
+    public async Task With_a_checkpoint_a_split_experiment_resumes_from_the_finished_runs()
+    {
+        string[] Args(string settings, string checkpoint, string json) =>
+            ["experiment", "table2", "--corpus", CorpusDir, "--test", "5", "--settings", settings, "--runs", "2", "--epochs", "1",
+                "--checkpoint", checkpoint, "--json", json];
+        var first = Path.Combine(_dir, "a.jsonl");
+        var second = Path.Combine(_dir, "b.jsonl");
+        // Two processes' worth of settings, each with its own checkpoint file.
+        Assert.Equal(0, (await CliRunner.RunAsync(Args("1234", first, Path.Combine(_dir, "a.json")))).ExitCode);
+        Assert.Equal(0, (await CliRunner.RunAsync(Args("23", second, Path.Combine(_dir, "b.json")))).ExitCode);
+        var all = Path.Combine(_dir, "all.jsonl");
+        File.WriteAllLines(all, File.ReadAllLines(first).Concat(File.ReadAllLines(second)));
+        Assert.Equal(8, File.ReadAllLines(all).Length);
+        // A marked figure proves the run is read back, not trained again.
+        File.WriteAllText(all, File.ReadAllText(all).Replace("\"seed\":2,\"wa\":", "\"seed\":2,\"wa\":0.123456,\"was\":"));
+        var json = Path.Combine(_dir, "all.json");
+
+        var resumed = await CliRunner.RunAsync(Args("1234,23", all, json));
+
+        Assert.True(resumed.ExitCode == 0, resumed.Stderr);
+        Assert.Contains("8 finished run(s) to reuse", resumed.Stderr);
+        Assert.Contains("setting 23 lambda 1 run 2/2 (seed 2): WA 12.35%  from the checkpoint", resumed.Stderr);
+        using var doc = JsonDocument.Parse(File.ReadAllText(json));
+        foreach (var s in doc.RootElement.GetProperty("settings").EnumerateArray())
+            Assert.Equal(0.123456, s.GetProperty("lambda0").GetProperty("runs")[1].GetProperty("wa").GetDouble());
+        Assert.Equal(8, File.ReadAllLines(all).Length);
+
+        var otherEpochs = await CliRunner.RunAsync("experiment", "table2", "--corpus", CorpusDir, "--test", "5", "--settings", "23", "--runs", "2",
+            "--epochs", "2", "--checkpoint", all);
+        Assert.Equal(2, otherEpochs.ExitCode);
+        Assert.Contains("other settings", otherEpochs.Stderr);
+        Assert.Contains("epochs=1", otherEpochs.Stderr);
+    }
+
+    [Fact]
     public async Task A_setting_that_labels_the_test_group_is_refused()
     {
         var result = await CliRunner.RunAsync("experiment", "table2", "--corpus", CorpusDir, "--test", "5", "--settings", "45", "--runs", "1", "--epochs", "1");

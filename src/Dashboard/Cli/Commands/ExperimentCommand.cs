@@ -34,11 +34,16 @@ public static class ExperimentCommand
         var acousticSet = new Option<string?>("--acoustic-set") { Description = "Which stored acoustic feature set to use when there are several (e.g. compact)" };
         var lexicalSet = new Option<string?>("--lexical-set") { Description = "Which stored lexical feature set to use when there are several" };
         var json = CommandOptions.Json();
+        var checkpoint = new Option<FileInfo?>("--checkpoint")
+        {
+            Description = "Record each finished run in this file (JSON lines) and reuse the runs already in it: an interrupted experiment, "
+                + "or one split over several processes (concatenate their files), resumes instead of training again",
+        };
 
         var table2 = new Command("table2",
             "The paper's Table 2: per setting, lambda 0 (comparison) and lambda 1 (full) offline models over the same seeds, WA mean ± sd, difference, paired tests")
         {
-            corpus, test, settings, groupsOf, runs, epochs, seed, modalities, acousticSet, lexicalSet, json,
+            corpus, test, settings, groupsOf, runs, epochs, seed, modalities, acousticSet, lexicalSet, json, checkpoint,
         };
         table2.SetAction((parse, ct) =>
         {
@@ -52,14 +57,14 @@ public static class ExperimentCommand
             var model = new ModelOptions { Mode = ContextMode.Offline, Hidden = modelDefaults.Hidden, Heads = modelDefaults.Heads, Dropout = modelDefaults.Dropout };
             var request = new Table2Request(parse.GetValue(corpus)!.FullName, parse.GetValue(test)!, parse.GetValue(settings)!, parse.GetValue(groupsOf),
                 parse.GetValue(runs), use.Contains("audio"), use.Contains("text"), parse.GetValue(acousticSet), parse.GetValue(lexicalSet),
-                parse.GetValue(json)?.FullName);
+                parse.GetValue(json)?.FullName, parse.GetValue(checkpoint)?.FullName);
             return Task.FromResult(Run(context, request, model, options, ct));
         });
         return new Command("experiment", "The paper's experiments on a corpus") { table2 };
     }
 
     private sealed record Table2Request(string Corpus, string Test, string[] Settings, int GroupsOf, int Runs, bool Audio, bool Text,
-        string? AcousticSet, string? LexicalSet, string? Json);
+        string? AcousticSet, string? LexicalSet, string? Json, string? Checkpoint);
 
     private static int Run(CliContext context, Table2Request request, ModelOptions model, TrainingOptions options, CancellationToken ct)
     {
@@ -84,10 +89,13 @@ public static class ExperimentCommand
         context.Error.MarkupLineInterpolated(
             $"[bold]table2[/] offline, {options.Epochs} epochs, {request.Runs} run(s) x 2 systems x {settings.Length} setting(s), seeds {options.Seed}..{options.Seed + request.Runs - 1}, test group {request.Test}");
 
+        var checkpoint = request.Checkpoint is null ? null : new Table2CheckpointFile(request.Checkpoint, Configuration(request, model, options, features));
+        if (checkpoint is not null)
+            context.Error.MarkupLineInterpolated($"checkpoint {request.Checkpoint}: {checkpoint.Count} finished run(s) to reuse");
         var progress = new RunProgress(context.Error, clock);
         var rows = new List<Table2Row>();
         foreach (var setting in settings)
-            rows.Add(Table2Protocol.RunSetting(corpus, features, setting, model, options, request.Runs, progress, ct));
+            rows.Add(Table2Protocol.RunSetting(corpus, features, setting, model, options, request.Runs, progress, checkpoint, ct));
 
         Table2Report.Print(context.Output, rows, $"{Path.GetFileName(request.Corpus)}: test group {request.Test}, {request.Runs} run(s) each, {clock.Elapsed.TotalMinutes:F1} min");
         if (request.Json is not null)
@@ -105,9 +113,14 @@ public static class ExperimentCommand
         return ExitCodes.Ok;
     }
 
+    /// <summary>What a checkpointed run depends on besides its setting, lambda and seed: runs made otherwise are not reused.</summary>
+    private static string Configuration(Table2Request request, ModelOptions model, TrainingOptions o, FeatureInputs features) =>
+        FormattableString.Invariant(
+            $"corpus={Path.GetFileName(Path.TrimEndingDirectorySeparator(request.Corpus))};test={request.Test};groups-of={request.GroupsOf};mode={model.Mode};hidden={model.Hidden};heads={model.Heads};dropout={model.Dropout};epochs={o.Epochs};batch={o.BatchDialogues};lr={o.LearningRate};weight-decay={o.WeightDecay};lambda-schedule={o.LambdaSchedule};speaker-lr-scale={o.SpeakerLearningRateScale};threads={o.Threads};acoustic={features.Acoustic?.Info};lexical={features.Lexical?.Info}");
+
     private sealed class RunProgress(IAnsiConsole console, Stopwatch clock) : IProgress<Table2RunReport>
     {
         public void Report(Table2RunReport r) => console.MarkupLineInterpolated(
-            $"setting {r.Setting} lambda {r.Lambda} run {r.Run + 1}/{r.Runs} (seed {r.Result.Seed}): WA {100 * r.Result.Test.Wa:F2}%  [grey]{r.Result.Elapsed.TotalSeconds:F1}s, {clock.Elapsed.TotalMinutes:F1} min in all[/]");
+            $"setting {r.Setting} lambda {r.Lambda} run {r.Run + 1}/{r.Runs} (seed {r.Result.Seed}): WA {100 * r.Result.Test.Wa:F2}%  [grey]{(r.Reused ? "from the checkpoint" : $"{r.Result.Elapsed.TotalSeconds:F1}s")}, {clock.Elapsed.TotalMinutes:F1} min in all[/]");
     }
 }
