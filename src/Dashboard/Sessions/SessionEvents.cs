@@ -9,5 +9,11 @@ public static class SessionEvents
     /// <summary>The session's final <see cref="Storage.SessionRecord"/>; nothing follows it.</summary>
     public const string SessionEnded = "SessionEnded";
 
+    /// <summary>A <see cref="SessionSummary"/> for watchers of the session list (<c>WatchSessions</c>).</summary>
+    public const string SessionUpdated = "SessionUpdated";
+
+    /// <summary>The group of connections watching the session list.</summary>
+    public const string ListGroup = "sessions";
+
     public static string Group(string sessionId) => "session:" + sessionId;
 }

@@ -16,7 +16,8 @@ namespace EmoStream.Dashboard.Sessions;
 /// gets what it missed from storage first, under the same gate as the live sends, so it sees every result once
 /// and in order.
 /// </summary>
-public sealed class SessionService(PipelineHost host, IHubContext<SessionsHub> hub, TelephonyOptions telephony, ILogger<SessionService> logger)
+public sealed class SessionService(PipelineHost host, IHubContext<SessionsHub> hub, TelephonyOptions telephony, SessionListFeed list,
+    ILogger<SessionService> logger)
 {
     /// <summary>Messages an ingest connection may queue ahead of capture before its reads wait.</summary>
     private const int IngestQueue = 64;
@@ -54,6 +55,7 @@ public sealed class SessionService(PipelineHost host, IHubContext<SessionsHub> h
         var pipeline = await host.StartSessionAsync(source, kind, speakers, cancellationToken).ConfigureAwait(false);
         var session = new RunningSession(pipeline, ingest);
         _running[session.Id] = session;
+        await list.PublishAsync(pipeline.Session, 0).ConfigureAwait(false);
         session.Broadcast = BroadcastAsync(session);
         return session;
     }
@@ -81,6 +83,7 @@ public sealed class SessionService(PipelineHost host, IHubContext<SessionsHub> h
                 session.LastSent = result.Index;
                 session.Gate.Release();
             }
+            await list.PublishAsync(session.Pipeline.Session, result.Index + 1).ConfigureAwait(false);
         }
         await session.Pipeline.Completion.ConfigureAwait(false);
         await session.Gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
@@ -88,7 +91,10 @@ public sealed class SessionService(PipelineHost host, IHubContext<SessionsHub> h
         {
             session.Ended = true;
             if (await host.Store.GetSessionAsync(session.Id, CancellationToken.None).ConfigureAwait(false) is { } ended)
+            {
                 await group.SendAsync(SessionEvents.SessionEnded, ended, CancellationToken.None).ConfigureAwait(false);
+                await list.PublishAsync(ended, session.LastSent + 1).ConfigureAwait(false);
+            }
         }
         catch (Exception e)
         {

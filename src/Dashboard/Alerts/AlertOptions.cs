@@ -1,0 +1,29 @@
+using EmoStream.Dashboard.Security;
+
+namespace EmoStream.Dashboard.Alerts;
+
+/// <summary>
+/// When the dashboard raises an alert, bound from <c>Dashboard:Alerts</c>: a speaker's utterances classified as one
+/// of <see cref="Emotions"/>, <see cref="ConsecutiveUtterances"/> times in a row (the other speakers' turns in
+/// between do not break the run; any other emotion of that speaker does).
+/// </summary>
+public sealed class AlertOptions
+{
+    public const string SectionName = "Dashboard:Alerts";
+
+    public int ConsecutiveUtterances { get; set; } = 3;
+
+    public string[] Emotions { get; set; } = ["angry", "sad"];
+
+    /// <exception cref="HostingConfigurationException">N below 1, no emotion, or an emotion the model does not predict.</exception>
+    public void Validate(IReadOnlyCollection<string> classes)
+    {
+        if (ConsecutiveUtterances < 1)
+            throw new HostingConfigurationException($"{SectionName}:ConsecutiveUtterances is {ConsecutiveUtterances}; expected 1 or more");
+        if (Emotions.Length == 0)
+            throw new HostingConfigurationException($"{SectionName}:Emotions is empty; expected one or more of {string.Join(", ", classes)}");
+        if (Emotions.FirstOrDefault(e => !classes.Contains(e)) is { } unknown)
+            throw new HostingConfigurationException(
+                $"{SectionName}:Emotions names '{unknown}', which the model does not predict; expected one or more of {string.Join(", ", classes)}");
+    }
+}
