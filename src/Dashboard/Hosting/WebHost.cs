@@ -44,8 +44,7 @@ public static class WebHost
     public static WebApplication Build(IConfiguration configuration, string urls, PipelineHost pipelines)
     {
         var security = RequiredTokens(configuration, urls);
-        var alerts = configuration.GetSection(AlertOptions.SectionName).Get<AlertOptions>() ?? new AlertOptions();
-        alerts.Validate(pipelines.Model.Classes);
+        var alerts = (configuration.GetSection(AlertOptions.SectionName).Get<AlertOptions>() ?? new AlertOptions()).Complete(pipelines.Model.Classes);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddConfiguration(configuration);

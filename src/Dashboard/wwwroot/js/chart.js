@@ -3,7 +3,7 @@
 
 import uPlot from '/lib/uplot/uPlot.esm.js';
 import { emotionColour } from './emotions.js';
-import { clock, percent, tick } from './format.js';
+import { clock, percent, tick, tickSteps } from './format.js';
 
 const heightPx = 240;
 
@@ -26,7 +26,7 @@ export class ProbabilityChart {
         y: { range: [0, 1] },
       },
       axes: [
-        { values: (u, values) => values.map(tick), stroke: '#5b6472', grid: { stroke: '#eef0f3' } },
+        { values: (u, values) => values.map(tick), incrs: tickSteps, stroke: '#5b6472', grid: { stroke: '#eef0f3' } },
         { values: (u, values) => values.map(percent), stroke: '#5b6472', grid: { stroke: '#eef0f3' }, size: 48 },
       ],
       series: [

@@ -7,6 +7,9 @@ export function clock(seconds) {
   return `${minutes}:${rest.toFixed(1).padStart(4, '0')}`;
 }
 
+/** Steps between time-axis ticks, in seconds: whole, readable ones. */
+export const tickSteps = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600];
+
 /** Seconds as m:ss, for axis ticks. */
 export function tick(seconds) {
   const minutes = Math.floor(seconds / 60);

@@ -7,6 +7,7 @@ import { AlertTracker } from './alerts.js';
 import { ProbabilityChart } from './chart.js';
 import { element, fromTemplate, showError } from './dom.js';
 import { clock, dateTime, sourceName } from './format.js';
+import { SpeakerSummary } from './speakerSummary.js';
 import { Timeline } from './timeline.js';
 import { Transcript } from './transcript.js';
 
@@ -31,6 +32,7 @@ export async function openSession(main, id, { api, hub, settings, microphone, to
   const timeline = new Timeline($('.timeline'), settings.classes, session.speakers, select);
   const chart = new ProbabilityChart($('.chart'), settings.classes);
   const transcript = new Transcript($('.transcript'), settings.classes);
+  const speakers = new SpeakerSummary($('.speaker-list'), settings.classes, session.speakers);
   const alerts = new AlertTracker(settings.alerts);
 
   $('.source').textContent = sourceName(session);
@@ -58,6 +60,7 @@ export async function openSession(main, id, { api, hub, settings, microphone, to
     timeline.add(fresh);
     chart.add(fresh);
     transcript.add(fresh);
+    speakers.add(fresh);
     if (fresh.map(u => alerts.add(u)).some(changed => changed)) showAlerts();
     $('.count').textContent = String(last + 1);
   }
@@ -81,11 +84,11 @@ export async function openSession(main, id, { api, hub, settings, microphone, to
       const item = element('li', run.ongoing ? 'alert ongoing' : 'alert');
       item.dataset.speaker = run.speaker;
       item.dataset.count = run.length;
-      const counts = Object.entries(run.counts).map(([emotion, n]) => `${emotion} ${n}`).join(', ');
+      const emotions = Object.keys(run.counts);
+      const counts = emotions.length > 1 ? ` (${Object.entries(run.counts).map(([emotion, n]) => `${emotion} ${n}`).join(', ')})` : '';
       item.append(
         element('strong', 'alert-speaker', run.speaker),
-        element('span', 'alert-text', ` ${Object.keys(run.counts).join(' and ')} for ${run.length} utterances in a row (${counts}), ` +
-          `${clock(run.start)} – ${clock(run.end)}`),
+        element('span', 'alert-text', ` ${emotions.join(' or ')} for ${run.length} utterances in a row${counts}, ${clock(run.start)} – ${clock(run.end)}`),
         element('span', 'alert-state', run.ongoing ? 'ongoing' : 'ended'));
       item.addEventListener('click', () => select(run.toIndex));
       return item;

@@ -3,10 +3,9 @@
 // speaker), so arriving results never move the page; the time scale grows in whole steps as the session does.
 
 import { emotionColour } from './emotions.js';
-import { clock, percent, tick } from './format.js';
+import { clock, percent, tick, tickSteps } from './format.js';
 
 const laneHeightPx = 44;
-const tickSteps = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600];
 const maxTicks = 8;
 
 export class Timeline {
@@ -84,6 +83,7 @@ export class Timeline {
   #drawAxis() {
     const step = tickSteps.find(s => this.#span / s <= maxTicks) ?? tickSteps.at(-1);
     const axis = this.#root.querySelector('.axis');
+    this.#root.style.setProperty('--tick', `${(step / this.#span) * 100}%`);
     const ticks = [];
     for (let t = 0; t <= this.#span + 1e-9; t += step) {
       const mark = document.createElement('span');
