@@ -69,6 +69,27 @@ public sealed class DashboardTests(BrowserFixture fixture, ITestOutputHelper out
     }
 
     [SkippableFact]
+    public async Task Uploading_a_file_that_is_not_audio_shows_the_servers_reason_in_the_page()
+    {
+        Skip.If(fixture.Unavailable is not null, fixture.Unavailable);
+        var notes = Path.Combine(fixture.Directory, "notes.txt");
+        await File.WriteAllTextAsync(notes, "these are meeting notes, not a recording");
+        await using var tab = await fixture.OpenAsync(fixture.Server);
+        var page = tab.Page;
+        await page.GotoAsync("/");
+        await page.Locator("#upload-form input[type=file]").SetInputFilesAsync(notes);
+        await page.Locator("#upload-form button[type=submit]").ClickAsync();
+
+        var error = page.Locator("#upload-form .error");
+        await Expect(error).ToBeVisibleAsync();
+        await Expect(error).ToContainTextAsync("'notes.txt' is not a readable recording");
+        await Expect(page.Locator("#upload-form button[type=submit]")).ToBeEnabledAsync();
+        Assert.DoesNotContain("#/sessions/", page.Url);
+        await tab.ScreenshotAsync("upload-error", output);
+        tab.AssertNoScriptErrors(provoked: "status of 400");
+    }
+
+    [SkippableFact]
     public async Task The_session_list_shows_a_new_session_and_its_status_change_without_reloading()
     {
         Skip.If(fixture.Unavailable is not null, fixture.Unavailable);

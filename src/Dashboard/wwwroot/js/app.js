@@ -15,11 +15,13 @@ const api = new Api(token);
 const main = document.getElementById('view');
 const connection = document.getElementById('connection');
 
-const hub = new Hub(token, (state, detail) => {
+function showConnection(state, detail) {
   connection.dataset.state = state;
   connection.textContent = { connecting: 'connecting…', live: 'live', reconnecting: 'reconnecting…', offline: 'offline' }[state];
   connection.title = detail ?? '';
-});
+}
+
+const hub = new Hub(token, showConnection);
 
 const micBar = document.getElementById('mic-bar');
 const micLevel = document.getElementById('mic-level');
@@ -65,6 +67,7 @@ try {
   main.replaceChildren(error);
   const hint = e.status === 401 ? ' Open the link you were given, with ?token=TOKEN at the end of the address.' : '';
   showError(error, `The dashboard cannot start: ${e.message}.${hint}`);
+  showConnection('offline', e.message);
   throw e;
 }
 renderLegend(document.getElementById('legend'), settings.classes);
