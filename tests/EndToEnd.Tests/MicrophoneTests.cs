@@ -22,6 +22,8 @@ public sealed class MicrophoneTests(BrowserFixture fixture, ITestOutputHelper ou
         var id = await tab.SessionIdAsync();
         await Expect(page.Locator("#mic-bar")).ToBeVisibleAsync();
         await Expect(page.Locator(".session-head .kind")).ToHaveTextAsync("live");
+        // The level meter follows the worklet's chunks: above the floor while the recording speaks.
+        await Expect(page.Locator("#mic-level")).ToHaveAttributeAsync("style", new System.Text.RegularExpressions.Regex(@"width: [1-9]"));
 
         // Real time: the first clips take a few seconds each to say.
         await Expect(page.Locator(".utterances .utterance[data-index='1']")).ToBeVisibleAsync(new() { Timeout = 60_000 });

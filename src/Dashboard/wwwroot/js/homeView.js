@@ -58,6 +58,7 @@ export function openHome(main, { api, hub, microphone, navigate }) {
   async function watch() {
     try {
       for (const summary of await hub.invoke('WatchSessions')) merge(summary);
+      $('.empty').textContent = 'No sessions yet: replay a recording or use your microphone.';
       showError($('.sessions-card .error'), null);
       render();
     } catch (e) {

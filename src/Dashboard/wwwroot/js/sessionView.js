@@ -134,5 +134,6 @@ export async function openSession(main, id, { api, hub, settings, microphone, to
     unsubscribe();
     if (hub.connected) hub.invoke('LeaveSession', id).catch(() => {});
     chart.dispose();
+    timeline.dispose();
   };
 }

@@ -6,7 +6,8 @@ import { emotionColour } from './emotions.js';
 import { clock, percent, tick, tickSteps } from './format.js';
 
 const laneHeightPx = 44;
-const maxTicks = 8;
+/** Room one tick label needs, so narrow screens get fewer ticks. */
+const tickWidthPx = 90;
 
 export class Timeline {
   #root;
@@ -14,6 +15,7 @@ export class Timeline {
   #blocks = [];       // [utterance, element]
   #span = 30;         // seconds the axis shows; grows in steps of 30 s
   #classes;
+  #resize;
 
   /** @param onSelect called with an utterance's index when its block is clicked */
   constructor(root, classes, speakers, onSelect) {
@@ -22,7 +24,8 @@ export class Timeline {
     this.onSelect = onSelect;
     root.querySelector('.lanes').style.height = `${Math.max(1, speakers.length) * laneHeightPx}px`;
     for (const speaker of speakers) this.#lane(speaker);
-    this.#drawAxis();
+    this.#resize = new ResizeObserver(() => this.#drawAxis());
+    this.#resize.observe(root);
   }
 
   add(utterances) {
@@ -57,6 +60,10 @@ export class Timeline {
     for (const [utterance, block] of this.#blocks) block.classList.toggle('selected', utterance.index === index);
   }
 
+  dispose() {
+    this.#resize.disconnect();
+  }
+
   #place(utterance, block) {
     block.style.left = `${(utterance.start / this.#span) * 100}%`;
     block.style.width = `${((utterance.end - utterance.start) / this.#span) * 100}%`;
@@ -81,8 +88,9 @@ export class Timeline {
   }
 
   #drawAxis() {
-    const step = tickSteps.find(s => this.#span / s <= maxTicks) ?? tickSteps.at(-1);
     const axis = this.#root.querySelector('.axis');
+    const maxTicks = Math.max(2, Math.floor(axis.clientWidth / tickWidthPx));
+    const step = tickSteps.find(s => this.#span / s <= maxTicks) ?? tickSteps.at(-1);
     this.#root.style.setProperty('--tick', `${(step / this.#span) * 100}%`);
     const ticks = [];
     for (let t = 0; t <= this.#span + 1e-9; t += step) {
