@@ -55,15 +55,18 @@ public sealed class SessionService(PipelineHost host, IHubContext<SessionsHub> h
         var pipeline = await host.StartSessionAsync(source, kind, speakers, cancellationToken).ConfigureAwait(false);
         var session = new RunningSession(pipeline, ingest);
         _running[session.Id] = session;
-        await list.PublishAsync(pipeline.Session, 0).ConfigureAwait(false);
         session.Broadcast = BroadcastAsync(session);
         return session;
     }
 
-    /// <summary>Sends each result as it is stored, then the session's end; the session leaves the running set after that.</summary>
+    /// <summary>
+    /// Sends each result as it is stored, then the session's end; the session leaves the running set after that.
+    /// The session list hears of the start here, once the session can be joined and stopped, and of each change in order.
+    /// </summary>
     private async Task BroadcastAsync(RunningSession session)
     {
         await Task.Yield();
+        await list.PublishAsync(session.Pipeline.Session, 0).ConfigureAwait(false);
         var group = hub.Clients.Group(SessionEvents.Group(session.Id));
         // Reading never stops early: the pipeline holds back capture when its results are not read.
         await foreach (var result in session.Pipeline.Results.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
@@ -92,8 +95,8 @@ public sealed class SessionService(PipelineHost host, IHubContext<SessionsHub> h
             session.Ended = true;
             if (await host.Store.GetSessionAsync(session.Id, CancellationToken.None).ConfigureAwait(false) is { } ended)
             {
+                await list.PublishAsync(ended, session.LastSent + 1).ConfigureAwait(false); // logs its own failures
                 await group.SendAsync(SessionEvents.SessionEnded, ended, CancellationToken.None).ConfigureAwait(false);
-                await list.PublishAsync(ended, session.LastSent + 1).ConfigureAwait(false);
             }
         }
         catch (Exception e)

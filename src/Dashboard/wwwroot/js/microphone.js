@@ -79,9 +79,12 @@ export class Microphone {
     await this.#closed;
   }
 
+  /** Idempotent: both a stop and the socket's close release the microphone. */
   #release() {
     for (const track of this.#media?.getTracks() ?? []) track.stop();
-    if (this.#context?.state !== 'closed') this.#context?.close();
+    this.#context?.close();
+    this.#media = null;
+    this.#context = null;
   }
 }
 
