@@ -6,13 +6,12 @@ namespace EmoStream.EndToEnd.Tests.Support;
 /// <summary>One browser tab on the dashboard: collects the page's script errors (a test fails on any) and saves screenshots.</summary>
 public sealed class DashboardPage : IAsyncDisposable
 {
-    private readonly IBrowserContext _context;
     private readonly string _screenshots;
     private readonly List<string> _errors = [];
 
     internal DashboardPage(IBrowserContext context, IPage page, string screenshots)
     {
-        _context = context;
+        Context = context;
         _screenshots = screenshots;
         Page = page;
         page.PageError += (_, error) => _errors.Add(error);
@@ -23,6 +22,8 @@ public sealed class DashboardPage : IAsyncDisposable
     }
 
     public IPage Page { get; }
+
+    public IBrowserContext Context { get; }
 
     /// <summary>The session id in the address (<c>#/sessions/ID</c>), once the page has opened a session.</summary>
     public async Task<string> SessionIdAsync()
@@ -39,12 +40,12 @@ public sealed class DashboardPage : IAsyncDisposable
         output.WriteLine($"screenshot: {path}");
     }
 
-    /// <param name="provoked">Part of the text of an error the test caused on purpose (a refused request), which does not count.</param>
-    public void AssertNoScriptErrors(string? provoked = null)
+    /// <param name="provoked">Parts of the text of errors the test caused on purpose (a refused request), which do not count.</param>
+    public void AssertNoScriptErrors(params string[] provoked)
     {
-        var errors = _errors.Where(e => provoked is null || !e.Contains(provoked, StringComparison.Ordinal)).ToArray();
+        var errors = _errors.Where(e => !provoked.Any(p => e.Contains(p, StringComparison.Ordinal))).ToArray();
         Assert.True(errors.Length == 0, "script errors on the page:\n" + string.Join("\n", errors));
     }
 
-    public async ValueTask DisposeAsync() => await _context.DisposeAsync();
+    public async ValueTask DisposeAsync() => await Context.DisposeAsync();
 }
