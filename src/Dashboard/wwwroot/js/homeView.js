@@ -25,7 +25,6 @@ export function openHome(main, { api, hub, microphone, navigate }) {
     $('tbody').replaceChildren(...ordered.map(({ session, utterances }) => {
       const row = rows.get(session.id) ?? newRow(session);
       rows.set(session.id, row);
-      row.dataset.status = session.status;
       const status = row.querySelector('.status');
       status.textContent = session.status;
       status.dataset.status = session.status;

@@ -18,7 +18,7 @@ export class Microphone {
   /** The live session this page streams to, or null. */
   sessionId = null;
 
-  /** @param onChange called with (state, detail): 'live', 'level' (0..1), 'stopping', 'ended' (server's reason) */
+  /** @param onChange called with (state, detail): 'live' (the session id), 'level' (RMS, 0..1), 'stopping', 'ended' */
   constructor(token, onChange) {
     this.#token = token;
     this.#onChange = onChange;
@@ -53,10 +53,11 @@ export class Microphone {
       this.#context = context;
       this.#socket = socket;
       this.sessionId = created.session.id;
-      this.#closed = new Promise(resolve => socket.addEventListener('close', e => {
+      // The server closes once the session stored everything, or ended otherwise (its page then shows why).
+      this.#closed = new Promise(resolve => socket.addEventListener('close', () => {
         this.#release();
         this.sessionId = null;
-        this.#onChange('ended', e.reason || `the connection closed (${e.code})`);
+        this.#onChange('ended');
         resolve();
       }));
       this.#onChange('live', this.sessionId);

@@ -45,8 +45,8 @@ export async function openSession(main, id, { api, hub, settings, microphone, to
   const rule = settings.alerts;
   $('.no-alerts').textContent = `No alerts. One appears when a speaker is ${rule.emotions.join(' or ')} ` +
     `${rule.consecutiveUtterances} utterance${rule.consecutiveUtterances === 1 ? '' : 's'} in a row.`;
-  showStatus();
   add(detail.utterances);
+  showStatus();
 
   function select(index) {
     timeline.select(index);
@@ -72,7 +72,6 @@ export async function openSession(main, id, { api, hub, settings, microphone, to
     $('.detail').textContent = session.detail ?? '';
     $('.detail').hidden = !session.detail;
     $('.stop').hidden = session.status !== 'running';
-    view.dataset.status = session.status;
     if (session.status !== 'running' && last < 0) {
       for (const placeholder of view.querySelectorAll('.placeholder')) placeholder.textContent = 'No utterances: no speech was detected in this session.';
     }
