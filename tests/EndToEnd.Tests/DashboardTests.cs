@@ -90,7 +90,7 @@ public sealed class DashboardTests(BrowserFixture fixture, ITestOutputHelper out
     }
 
     [SkippableFact]
-    public async Task The_session_list_shows_a_new_session_and_its_status_change_without_reloading()
+    public async Task The_session_list_shows_a_new_session_its_status_change_and_its_deletion_without_reloading()
     {
         Skip.If(fixture.Unavailable is not null, fixture.Unavailable);
         var recording = Conversations.Write(fixture.Directory, "short-call.wav", turns: 2, pauseSeconds: 0.6);
@@ -113,8 +113,14 @@ public sealed class DashboardTests(BrowserFixture fixture, ITestOutputHelper out
         await Expect(row.Locator(".count")).ToHaveTextAsync(stored.Count.ToString(CultureInfo.InvariantCulture));
         Assert.True(await page.EvaluateAsync<bool>("() => window.notReloaded === true"));
 
+        // A row opens its session; the way back lists it again; a deletion elsewhere takes it off the list.
         await row.ClickAsync();
         Assert.Equal(id, await tab.SessionIdAsync());
+        await page.Locator(".back").ClickAsync();
+        await Expect(row.Locator(".count")).ToHaveTextAsync(stored.Count.ToString(CultureInfo.InvariantCulture));
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, (await fixture.Server.Http.DeleteAsync($"/api/sessions/{id}")).StatusCode);
+        await Expect(row).ToHaveCountAsync(0);
+        Assert.True(await page.EvaluateAsync<bool>("() => window.notReloaded === true"));
         tab.AssertNoScriptErrors();
     }
 

@@ -7,7 +7,7 @@ namespace EmoStream.Dashboard.Hubs;
 /// <c>/hubs/sessions</c>: a dashboard calls <c>JoinSession(id, fromIndex)</c> and receives
 /// <see cref="SessionEvents.Utterance"/> for every stored result from <c>fromIndex</c> on (what it missed first,
 /// then live, in order), then <see cref="SessionEvents.SessionEnded"/>. <c>WatchSessions()</c> returns the session
-/// list and subscribes to <see cref="SessionEvents.SessionUpdated"/>.
+/// list and subscribes to <see cref="SessionEvents.SessionUpdated"/> and <see cref="SessionEvents.SessionDeleted"/>.
 /// </summary>
 public sealed class SessionsHub(SessionService sessions, SessionListFeed list) : Hub
 {

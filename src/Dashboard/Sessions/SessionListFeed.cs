@@ -7,7 +7,8 @@ namespace EmoStream.Dashboard.Sessions;
 
 /// <summary>
 /// The session list, live: a viewer that watches gets every session with its utterance count, then
-/// <see cref="SessionEvents.SessionUpdated"/> whenever a session starts, stores a result or ends. Updates only
+/// <see cref="SessionEvents.SessionUpdated"/> whenever a session starts, stores a result or ends, and
+/// <see cref="SessionEvents.SessionDeleted"/> when one is deleted. Updates only
 /// grow (a count never drops, an ended session never runs again), so a viewer merges them with the snapshot in
 /// whatever order they arrive.
 /// </summary>
@@ -25,17 +26,21 @@ public sealed class SessionListFeed(PipelineHost host, IHubContext<SessionsHub> 
     public Task UnwatchAsync(string connectionId, IGroupManager groups, CancellationToken cancellationToken) =>
         groups.RemoveFromGroupAsync(connectionId, SessionEvents.ListGroup, cancellationToken);
 
+    public Task PublishAsync(SessionRecord session, int utterances) =>
+        SendAsync(session.Id, SessionEvents.SessionUpdated, new SessionSummary(session, utterances));
+
+    public Task PublishDeletedAsync(string sessionId) => SendAsync(sessionId, SessionEvents.SessionDeleted, sessionId);
+
     /// <summary>Tells watchers; a failure is logged only, since a viewer that watches again gets the state from storage.</summary>
-    public async Task PublishAsync(SessionRecord session, int utterances)
+    private async Task SendAsync(string sessionId, string method, object message)
     {
         try
         {
-            await hub.Clients.Group(SessionEvents.ListGroup)
-                .SendAsync(SessionEvents.SessionUpdated, new SessionSummary(session, utterances), CancellationToken.None).ConfigureAwait(false);
+            await hub.Clients.Group(SessionEvents.ListGroup).SendAsync(method, message, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e)
         {
-            logger.LogWarning(e, "session {Session}: could not update the session list", session.Id);
+            logger.LogWarning(e, "session {Session}: could not update the session list", sessionId);
         }
     }
 }

@@ -52,6 +52,12 @@ public sealed class SessionListFeedTests : IDisposable
         var record = (await server.Store.GetSessionAsync(id))!;
         Assert.Equal(record, last.Session with { Speakers = record.Speakers });
 
+        // Deleting tells watchers which one went.
+        var deleted = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        watcher.On<string>(SessionEvents.SessionDeleted, d => deleted.TrySetResult(d));
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, (await server.Http.DeleteAsync($"/api/sessions/{earlier}")).StatusCode);
+        Assert.Equal(earlier, await deleted.Task.WaitAsync(Timeout));
+
         // Unwatching stops the updates.
         await watcher.InvokeAsync("UnwatchSessions");
         var count = updates.Count;

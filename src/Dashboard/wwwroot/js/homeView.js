@@ -71,6 +71,11 @@ export function openHome(main, { api, hub, microphone, navigate }) {
       merge(summary);
       render();
     },
+    SessionDeleted: id => {
+      sessions.delete(id);
+      rows.delete(id);
+      render();
+    },
   }, watch);
   watch();
 
