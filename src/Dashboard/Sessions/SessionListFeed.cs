@@ -8,9 +8,8 @@ namespace EmoStream.Dashboard.Sessions;
 /// <summary>
 /// The session list, live: a viewer that watches gets every session with its utterance count, then
 /// <see cref="SessionEvents.SessionUpdated"/> whenever a session starts, stores a result or ends, and
-/// <see cref="SessionEvents.SessionDeleted"/> when one is deleted. Updates only
-/// grow (a count never drops, an ended session never runs again), so a viewer merges them with the snapshot in
-/// whatever order they arrive.
+/// <see cref="SessionEvents.SessionDeleted"/> when one is deleted. Updates only grow (a count never drops, an
+/// ended session never runs again), so a viewer merges them with the snapshot in whatever order they arrive.
 /// </summary>
 public sealed class SessionListFeed(PipelineHost host, IHubContext<SessionsHub> hub, ILogger<SessionListFeed> logger)
 {

@@ -1,7 +1,7 @@
 // The REST API (docs/API.md): JSON in and out; errors are problem details whose text the page shows as is.
 
 /** A request the server refused or could not answer; `message` is the server's own explanation. */
-export class ApiError extends Error {
+class ApiError extends Error {
   constructor(message, status) {
     super(message);
     this.name = 'ApiError';

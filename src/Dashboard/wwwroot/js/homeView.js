@@ -15,8 +15,8 @@ export function openHome(main, { api, hub, microphone, navigate }) {
   /** Updates only grow: a count never drops and an ended session never runs again, so arrival order does not matter. */
   function merge(summary) {
     const known = sessions.get(summary.session.id);
-    const ended = known && known.session.status !== 'running' ? known.session : summary.session;
-    sessions.set(summary.session.id, { session: ended, utterances: Math.max(summary.utterances, known?.utterances ?? 0) });
+    const kept = known && known.session.status !== 'running' ? known.session : summary.session;
+    sessions.set(summary.session.id, { session: kept, utterances: Math.max(summary.utterances, known?.utterances ?? 0) });
   }
 
   function render() {
