@@ -21,13 +21,18 @@ public sealed class DashboardTests(BrowserFixture fixture, ITestOutputHelper out
     public async Task An_uploaded_recording_replays_into_the_session_view_showing_every_stored_utterance()
     {
         Skip.If(fixture.Unavailable is not null, fixture.Unavailable);
-        var recording = Conversations.Write(fixture.Directory, "uploaded-call.wav", turns: 6);
+        // A call recording: two actors taking turns, one per channel, named in the form.
+        var agent = RavdessClips.Of("03", ["angry", "sad", "happy"], 3);
+        var customer = RavdessClips.Of("04", ["angry", "sad", "happy"], 3);
+        var recording = Path.Combine(fixture.Directory, "uploaded-call.wav");
+        SpeechConversation.Write(recording, [.. agent.Zip(customer).SelectMany(t => new[] { t.First.Path, t.Second.Path })], channelPerSpeaker: true);
         await using var tab = await fixture.OpenAsync(fixture.Server);
         var page = tab.Page;
 
         await page.GotoAsync("/");
         await page.Locator("#upload-form input[type=file]").SetInputFilesAsync(recording);
         await page.Locator("#upload-form input[value=fast]").CheckAsync();
+        await page.Locator("#upload-form input[name=speakers]").FillAsync("agent,customer");
         await page.Locator("#upload-form button[type=submit]").ClickAsync();
         var id = await tab.SessionIdAsync();
         await Expect(page.Locator(".session-head .status")).ToHaveTextAsync("completed", Ended);
@@ -36,6 +41,7 @@ public sealed class DashboardTests(BrowserFixture fixture, ITestOutputHelper out
         Assert.InRange(stored.Count, 5, 12); // six sentences; the VAD may split one at a pause
         await Expect(page.Locator(".session-head .count")).ToHaveTextAsync(stored.Count.ToString(CultureInfo.InvariantCulture));
         await Expect(page.Locator(".session-head .source")).ToHaveTextAsync("uploaded-call.wav");
+        Assert.Equal(["agent", "customer"], stored.Select(u => u.Speaker).Distinct().Order());
 
         // Transcript and timeline: one row and one block per stored utterance, in order, with its emotion and probability.
         var rows = page.Locator(".utterances .utterance");
@@ -46,7 +52,11 @@ public sealed class DashboardTests(BrowserFixture fixture, ITestOutputHelper out
         Assert.Equal(stored.Select(u => $"audio {Percent(u.Weights["audio"])}"), await rows.Locator(".weight-label").Filter(new() { HasText = "audio" }).AllInnerTextsAsync());
         var blocks = page.Locator(".timeline .block");
         await Expect(blocks).ToHaveCountAsync(stored.Count);
-        Assert.Equal(stored.Select(u => u.Emotion), await blocks.EvaluateAllAsync<string[]>("blocks => blocks.map(b => b.dataset.emotion)"));
+        Assert.Equal(stored.Select(u => u.Emotion), await blocks.EvaluateAllAsync<string[]>(InIndexOrder + ".map(b => b.dataset.emotion)"));
+        // One lane per speaker, each block in its speaker's lane.
+        await Expect(page.Locator(".timeline .lane-label")).ToHaveTextAsync(["agent", "customer"]);
+        Assert.Equal(stored.Select(u => u.Speaker), await blocks.EvaluateAllAsync<string[]>(
+            InIndexOrder + ".map(b => b.closest('.lane').querySelector('.lane-label').textContent)"));
         await Expect(page.Locator(".chart")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("has-data"));
         await Expect(page.Locator(".chart canvas")).ToHaveCountAsync(1);
 
@@ -54,7 +64,7 @@ public sealed class DashboardTests(BrowserFixture fixture, ITestOutputHelper out
         Assert.Equal(AlertRule.Expected(stored, 3, AlertEmotions), await ShownAlertsAsync(page));
 
         // Selecting a block highlights its transcript row.
-        await blocks.Nth(1).ClickAsync();
+        await page.Locator(".timeline .block[data-index='1']").ClickAsync();
         await Expect(rows.Nth(1)).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("selected"));
 
         await tab.ScreenshotAsync("session-replay", output);
@@ -106,6 +116,9 @@ public sealed class DashboardTests(BrowserFixture fixture, ITestOutputHelper out
         await Expect(row.Locator(".status")).ToHaveTextAsync("running");
         await Expect(row.Locator(".source")).ToHaveTextAsync("short-call.wav");
         await tab.ScreenshotAsync("session-list", output);
+        await page.SetViewportSizeAsync(420, 900);
+        await tab.ScreenshotAsync("session-list-narrow", output);
+        await page.SetViewportSizeAsync(1360, 900);
 
         await Expect(row.Locator(".status")).ToHaveTextAsync("completed", Ended);
         var stored = (await fixture.Server.GetAsync(id)).Utterances;
@@ -168,6 +181,9 @@ public sealed class DashboardTests(BrowserFixture fixture, ITestOutputHelper out
         Assert.Equal([9, 10], raisedAt); // b: angry(4) sad(7) sad(9); a: angry(6) angry(8) angry(10); a's first run ended at 5
         tab.AssertNoScriptErrors();
     }
+
+    /// <summary>Timeline blocks sit in their speakers' lanes; this puts them back in utterance order.</summary>
+    private const string InIndexOrder = "blocks => blocks.sort((a, b) => a.dataset.index - b.dataset.index)";
 
     private static string Percent(double p) => $"{Math.Round(p * 100, MidpointRounding.AwayFromZero).ToString(CultureInfo.InvariantCulture)}%";
 
