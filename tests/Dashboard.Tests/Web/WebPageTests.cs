@@ -50,7 +50,7 @@ public sealed class WebPageTests
             Assert.StartsWith("default.emsm@", settings.ModelId);
             Assert.Equal(TranscriptionEngine.None, settings.TranscriptionEngine);
             Assert.Equal(3, settings.Alerts.ConsecutiveUtterances);
-            Assert.Equal(["angry", "sad"], settings.Alerts.Emotions);
+            Assert.Equal(["angry", "sad"], settings.Alerts.Emotions ?? []);
         }
 
         // A configured list replaces the default (the binder would append it to an initial value); laid over
@@ -59,7 +59,7 @@ public sealed class WebPageTests
             [("Dashboard:Alerts:ConsecutiveUtterances", "2"), ("Dashboard:Alerts:Emotions:0", "sad")]);
         var rule = (await configured.Http.GetFromJsonAsync<UiSettings>("/api/settings/ui", DashboardServer.Json))!.Alerts;
         Assert.Equal(2, rule.ConsecutiveUtterances);
-        Assert.Equal(["sad"], rule.Emotions);
+        Assert.Equal(["sad"], rule.Emotions ?? []);
     }
 
     [Theory]
