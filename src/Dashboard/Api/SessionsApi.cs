@@ -156,11 +156,13 @@ public static class SessionsApi
         return Results.Ok(await sessions.Store.GetSessionAsync(id, ct));
     }
 
-    private static async Task<IResult> DeleteAsync(string id, SessionService sessions, CancellationToken ct)
+    private static async Task<IResult> DeleteAsync(string id, SessionService sessions, SessionListFeed list, CancellationToken ct)
     {
         // A running session is stopped (and drained) first, so no result is stored after its rows are gone.
         await sessions.StopAsync(id);
-        return await sessions.Store.DeleteSessionAsync(id, ct) ? Results.NoContent() : NoSession(id);
+        if (!await sessions.Store.DeleteSessionAsync(id, ct)) return NoSession(id);
+        await list.PublishDeletedAsync(id);
+        return Results.NoContent();
     }
 
     private static async Task<IResult> IngestAsync(HttpContext context, string id, SessionService sessions)

@@ -1,16 +1,21 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using EmoStream.Capture.Network;
+using EmoStream.Dashboard.Alerts;
 using EmoStream.Dashboard.Api;
 using EmoStream.Dashboard.Hubs;
 using EmoStream.Dashboard.Pipeline;
 using EmoStream.Dashboard.Security;
 using EmoStream.Dashboard.Sessions;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace EmoStream.Dashboard.Hosting;
 
-/// <summary>Builds and runs the ASP.NET Core host: the REST API, the ingest WebSockets and the SignalR hub over one <see cref="PipelineHost"/>.</summary>
+/// <summary>
+/// Builds and runs the ASP.NET Core host: the web page (<c>wwwroot/</c>, docs/WEB.md), the REST API, the ingest
+/// WebSockets and the SignalR hub over one <see cref="PipelineHost"/>.
+/// </summary>
 public static class WebHost
 {
     public const string HubPath = "/hubs/sessions";
@@ -35,10 +40,11 @@ public static class WebHost
     }
 
     /// <param name="pipelines">The shared pipeline resources (model loaded once); the caller disposes it after the host.</param>
-    /// <exception cref="HostingConfigurationException">Listening beyond loopback without both access tokens.</exception>
+    /// <exception cref="HostingConfigurationException">Listening beyond loopback without both access tokens; an invalid alert rule.</exception>
     public static WebApplication Build(IConfiguration configuration, string urls, PipelineHost pipelines)
     {
         var security = RequiredTokens(configuration, urls);
+        var alerts = (configuration.GetSection(AlertOptions.SectionName).Get<AlertOptions>() ?? new AlertOptions()).Complete(pipelines.Model.Classes);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddConfiguration(configuration);
@@ -51,6 +57,8 @@ public static class WebHost
         builder.Services.AddSingleton(pipelines);
         builder.Services.AddSingleton(configuration.GetSection(TelephonyOptions.SectionName).Get<TelephonyOptions>() ?? new TelephonyOptions());
         builder.Services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.SectionName));
+        builder.Services.AddSingleton(Options.Create(alerts));
+        builder.Services.AddSingleton<SessionListFeed>();
         builder.Services.AddSingleton<SessionService>();
         builder.Services.AddHostedService<SessionDrain>();
         builder.Services.AddHostedService<DemoReplay>();
@@ -58,9 +66,17 @@ public static class WebHost
         var app = builder.Build();
         app.UseStatusCodePages();
         if (security is not null) app.UseMiddleware<TokenAuthentication>(security);
+        // The page's files are public (it reads a token from its URL); only /api and /hubs need tokens.
+        app.UseDefaultFiles();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            // Revalidate on every load (ETag, 304): after an upgrade the browser never mixes old and new modules.
+            OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "no-cache",
+        });
         app.UseWebSockets();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
         SessionsApi.Map(app);
+        UiSettingsApi.Map(app);
         app.MapHub<SessionsHub>(HubPath);
         return app;
     }

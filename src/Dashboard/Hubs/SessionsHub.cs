@@ -6,9 +6,10 @@ namespace EmoStream.Dashboard.Hubs;
 /// <summary>
 /// <c>/hubs/sessions</c>: a dashboard calls <c>JoinSession(id, fromIndex)</c> and receives
 /// <see cref="SessionEvents.Utterance"/> for every stored result from <c>fromIndex</c> on (what it missed first,
-/// then live, in order), then <see cref="SessionEvents.SessionEnded"/>.
+/// then live, in order), then <see cref="SessionEvents.SessionEnded"/>. <c>WatchSessions()</c> returns the session
+/// list and subscribes to <see cref="SessionEvents.SessionUpdated"/> and <see cref="SessionEvents.SessionDeleted"/>.
 /// </summary>
-public sealed class SessionsHub(SessionService sessions) : Hub
+public sealed class SessionsHub(SessionService sessions, SessionListFeed list) : Hub
 {
     public async Task JoinSession(string sessionId, int fromIndex = 0)
     {
@@ -19,4 +20,8 @@ public sealed class SessionsHub(SessionService sessions) : Hub
 
     public Task LeaveSession(string sessionId) =>
         Groups.RemoveFromGroupAsync(Context.ConnectionId, SessionEvents.Group(sessionId), Context.ConnectionAborted);
+
+    public Task<IReadOnlyList<SessionSummary>> WatchSessions() => list.WatchAsync(Context.ConnectionId, Groups, Context.ConnectionAborted);
+
+    public Task UnwatchSessions() => list.UnwatchAsync(Context.ConnectionId, Groups, Context.ConnectionAborted);
 }

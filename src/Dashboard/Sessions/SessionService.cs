@@ -16,7 +16,8 @@ namespace EmoStream.Dashboard.Sessions;
 /// gets what it missed from storage first, under the same gate as the live sends, so it sees every result once
 /// and in order.
 /// </summary>
-public sealed class SessionService(PipelineHost host, IHubContext<SessionsHub> hub, TelephonyOptions telephony, ILogger<SessionService> logger)
+public sealed class SessionService(PipelineHost host, IHubContext<SessionsHub> hub, TelephonyOptions telephony, SessionListFeed list,
+    ILogger<SessionService> logger)
 {
     /// <summary>Messages an ingest connection may queue ahead of capture before its reads wait.</summary>
     private const int IngestQueue = 64;
@@ -58,10 +59,14 @@ public sealed class SessionService(PipelineHost host, IHubContext<SessionsHub> h
         return session;
     }
 
-    /// <summary>Sends each result as it is stored, then the session's end; the session leaves the running set after that.</summary>
+    /// <summary>
+    /// Sends each result as it is stored, then the session's end; the session leaves the running set after that.
+    /// The session list hears of the start here, once the session can be joined and stopped, and of each change in order.
+    /// </summary>
     private async Task BroadcastAsync(RunningSession session)
     {
         await Task.Yield();
+        await list.PublishAsync(session.Pipeline.Session, 0).ConfigureAwait(false);
         var group = hub.Clients.Group(SessionEvents.Group(session.Id));
         // Reading never stops early: the pipeline holds back capture when its results are not read.
         await foreach (var result in session.Pipeline.Results.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
@@ -81,6 +86,7 @@ public sealed class SessionService(PipelineHost host, IHubContext<SessionsHub> h
                 session.LastSent = result.Index;
                 session.Gate.Release();
             }
+            await list.PublishAsync(session.Pipeline.Session, result.Index + 1).ConfigureAwait(false);
         }
         await session.Pipeline.Completion.ConfigureAwait(false);
         await session.Gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
@@ -88,7 +94,10 @@ public sealed class SessionService(PipelineHost host, IHubContext<SessionsHub> h
         {
             session.Ended = true;
             if (await host.Store.GetSessionAsync(session.Id, CancellationToken.None).ConfigureAwait(false) is { } ended)
+            {
+                await list.PublishAsync(ended, session.LastSent + 1).ConfigureAwait(false); // logs its own failures
                 await group.SendAsync(SessionEvents.SessionEnded, ended, CancellationToken.None).ConfigureAwait(false);
+            }
         }
         catch (Exception e)
         {

@@ -18,6 +18,9 @@ public interface ISessionStore
     /// <summary>Newest first.</summary>
     Task<IReadOnlyList<SessionRecord>> ListSessionsAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>How many utterances each session has stored; sessions without any are absent.</summary>
+    Task<IReadOnlyDictionary<string, int>> CountUtterancesAsync(CancellationToken cancellationToken = default);
+
     /// <summary>In index order; <paramref name="fromIndex"/> lets a dashboard that reconnects fetch only what it missed.</summary>
     Task<IReadOnlyList<UtteranceRecord>> GetUtterancesAsync(string sessionId, int fromIndex = 0, CancellationToken cancellationToken = default);
 
