@@ -60,15 +60,15 @@ internal sealed record CapacityRound(
     ];
 
     public static string Header =>
-        "| sessions | utterances | median | p95 | max | growth | end lag | CPU (cores) | RSS at start | peak RSS | per session | load | keeps up |\n" +
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|";
+        "| sessions | utterances | median | p95 | max | growth | end lag | CPU (cores) | pool threads / queue (max) | RSS at start | peak RSS | per session | load | keeps up |\n" +
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
 
     public string Row()
     {
         var breaches = Breaches();
         var perSession = (Usage.PeakRss - Usage.BaselineRss) / 1e6 / Sessions;
         return $"| {Sessions} | {Utterances} | {Median * 1000:F0} ms | {P95 * 1000:F0} ms | {Max * 1000:F0} ms | {Growth * 1000:+0;-0} ms | " +
-            $"{EndLag:F1} s | {Usage.Cores:F2} | {Usage.BaselineRss / 1e6:F0} MB | {Usage.PeakRss / 1e6:F0} MB | {perSession:F1} MB | {Load} | " +
+            $"{EndLag:F1} s | {Usage.Cores:F2} | {Usage.PeakPoolThreads} / {Usage.PeakPoolQueue} | {Usage.BaselineRss / 1e6:F0} MB | {Usage.PeakRss / 1e6:F0} MB | {perSession:F1} MB | {Load} | " +
             $"{(breaches.Count == 0 ? "yes" : "no: " + string.Join(", ", breaches))} |";
     }
 }

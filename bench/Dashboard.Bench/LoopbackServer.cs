@@ -53,10 +53,12 @@ internal sealed class LoopbackServer : IAsyncDisposable
     }
 
     /// <summary>
-    /// Starts <paramref name="sessions"/> real-time replays of <paramref name="wav"/> at once, each joined by its own
-    /// viewer, and returns what each viewer received once every session has ended.
+    /// Starts <paramref name="sessions"/> real-time replays of <paramref name="wav"/>, each joined by its own viewer,
+    /// and returns what each viewer received once every session has ended.
     /// </summary>
-    public async Task<IReadOnlyList<ViewedSession>> ReplayAsync(string wav, int sessions)
+    /// <param name="spread">Session k starts k/N of this later: zero starts all at once, so every session's utterances
+    /// end at the same instant (the worst case); about one turn's length spreads those ends evenly.</param>
+    public async Task<IReadOnlyList<ViewedSession>> ReplayAsync(string wav, int sessions, TimeSpan spread = default)
     {
         var service = _app.Services.GetRequiredService<SessionService>();
         var viewers = await Task.WhenAll(Enumerable.Range(0, sessions).Select(async _ =>
@@ -69,7 +71,7 @@ internal sealed class LoopbackServer : IAsyncDisposable
         try
         {
             // Connected first, so that the sessions start together and connecting is no part of any latency.
-            return await Task.WhenAll(viewers.Select(viewer => WatchAsync(service, viewer, wav)));
+            return await Task.WhenAll(viewers.Select((viewer, k) => WatchAsync(service, viewer, wav, spread * k / sessions)));
         }
         finally
         {
@@ -77,8 +79,9 @@ internal sealed class LoopbackServer : IAsyncDisposable
         }
     }
 
-    private static async Task<ViewedSession> WatchAsync(SessionService service, HubConnection viewer, string wav)
+    private static async Task<ViewedSession> WatchAsync(SessionService service, HubConnection viewer, string wav, TimeSpan delay)
     {
+        await Task.Delay(delay);
         var received = new List<ReceivedResult>();
         var ended = new TaskCompletionSource<(SessionRecord Session, double At)>(TaskCreationOptions.RunContinuationsAsynchronously);
         var clock = new Stopwatch();

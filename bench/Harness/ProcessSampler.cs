@@ -3,8 +3,9 @@ using System.Diagnostics;
 namespace EmoStream.Bench;
 
 /// <summary>
-/// This process's CPU use and peak resident memory over an interval. Resident memory is sampled (Linux keeps only a
-/// lifetime peak), from a baseline taken after a full garbage collection so the interval's own growth shows.
+/// This process's CPU use, peak resident memory and thread-pool backlog over an interval. Resident memory is sampled
+/// (Linux keeps only a lifetime peak), from a baseline taken after a full garbage collection so the interval's own
+/// growth shows; the thread pool's queue and thread count tell work waiting for a thread from work waiting for a core.
 /// </summary>
 public sealed class ProcessSampler
 {
@@ -14,7 +15,7 @@ public sealed class ProcessSampler
     private readonly TimeSpan _cpuAtStart;
     private readonly long _baseline;
     private readonly CancellationTokenSource _stop = new();
-    private readonly Task<long> _peak;
+    private readonly Task<(long Rss, long Queue, int Threads)> _peak;
 
     private ProcessSampler()
     {
@@ -27,19 +28,21 @@ public sealed class ProcessSampler
 
     public static ProcessSampler Start() => new();
 
-    private async Task<long> SampleAsync(CancellationToken cancellationToken)
+    private async Task<(long Rss, long Queue, int Threads)> SampleAsync(CancellationToken cancellationToken)
     {
-        var peak = _baseline;
+        var peak = (Rss: _baseline, Queue: 0L, Threads: 0);
+        void Sample() => peak = (Math.Max(peak.Rss, Environment.WorkingSet), Math.Max(peak.Queue, ThreadPool.PendingWorkItemCount),
+            Math.Max(peak.Threads, ThreadPool.ThreadCount));
         using var timer = new PeriodicTimer(Every);
         try
         {
-            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
-                peak = Math.Max(peak, Environment.WorkingSet);
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false)) Sample();
         }
         catch (OperationCanceledException)
         {
         }
-        return Math.Max(peak, Environment.WorkingSet);
+        Sample();
+        return peak;
     }
 
     public async Task<ProcessUsage> StopAsync()
@@ -49,6 +52,6 @@ public sealed class ProcessSampler
         await _stop.CancelAsync().ConfigureAwait(false);
         var peak = await _peak.ConfigureAwait(false);
         _stop.Dispose();
-        return new ProcessUsage(wall.TotalSeconds, cpu.TotalSeconds, _baseline, peak);
+        return new ProcessUsage(wall.TotalSeconds, cpu.TotalSeconds, _baseline, peak.Rss, peak.Queue, peak.Threads);
     }
 }
