@@ -1,3 +1,4 @@
+using EmoStream.Dashboard.Pipeline;
 using Microsoft.Extensions.Options;
 
 namespace EmoStream.Dashboard.Sessions;
@@ -9,9 +10,15 @@ namespace EmoStream.Dashboard.Sessions;
 /// registered first (SignalR's connection manager registers when the hub is mapped, before the host starts), and
 /// the host's shutdown waits for them.
 /// </summary>
-public sealed class SessionDrain(SessionService sessions, IHostApplicationLifetime lifetime, IOptions<HostOptions> host, ILogger<SessionDrain> logger)
-    : IHostedService
+public sealed class SessionDrain(SessionService sessions, PipelineHost pipelines, IHostApplicationLifetime lifetime, IOptions<HostOptions> host,
+    ILogger<SessionDrain> logger) : IHostedService
 {
+    /// <summary>
+    /// A broadcast is complete once it is in each connection's output pipe, not on the wire, and SignalR aborts the
+    /// connections right after the drain: time for the transports to send the last results and the sessions' ends.
+    /// </summary>
+    private static readonly TimeSpan FlushGrace = TimeSpan.FromMilliseconds(500);
+
     private CancellationTokenRegistration _stopping;
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -22,10 +29,12 @@ public sealed class SessionDrain(SessionService sessions, IHostApplicationLifeti
 
     private void Drain()
     {
+        if (pipelines.Running.Count == 0) return;
         // The token's callbacks are synchronous; blocking here is how a shutdown waits for them.
         if (!sessions.StopAllAsync().Wait(host.Value.ShutdownTimeout))
             logger.LogWarning("shutdown: sessions still draining after {Timeout}; viewers get the rest from storage when they join again",
                 host.Value.ShutdownTimeout);
+        Thread.Sleep(FlushGrace);
     }
 
     /// <summary>Stops what started during the drain (a request that arrived meanwhile); its viewers are gone by now.</summary>

@@ -1,3 +1,8 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.WebSockets;
+using EmoStream.Capture.Audio;
+using EmoStream.Dashboard.Api;
 using EmoStream.Dashboard.Storage;
 using EmoStream.Dashboard.Tests.Support;
 using EmoStream.Testing;
@@ -61,5 +66,39 @@ public sealed class ShutdownDrainTests : IDisposable
         await returning.InvokeAsync("JoinSession", id, 0);
         Assert.Equal(SessionStatus.Stopped, (await returned.Ended.WaitAsync(Timeout)).Status);
         ViewerLog.AssertSame(seen, returned.Utterances);
+    }
+
+    [SkippableFact]
+    public async Task Utterances_captured_before_the_shutdown_are_stored_during_the_drain_and_reach_the_viewer()
+    {
+        SharedData.SkipIfAbsent();
+        var samples = AudioFileReader.Default.Read16kMono(Conversations.Write(_dir, "mic.wav", turns: 6, pauseSeconds: 0.8));
+        // One PocketSphinx decoder: the captured utterances queue for transcription, so most are stored during the drain.
+        await using var server = await DashboardServer.StartAsync(settings:
+            [("Transcription:Engine", "pocketsphinx"), ("Transcription:MaxConcurrentDecoders", "1")]);
+        var response = await server.Http.PostAsJsonAsync("/api/sessions", new { format = "pcm16", sampleRate = 16000, speakers = new[] { "caller" } });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var id = (await response.Content.ReadFromJsonAsync<SessionCreated>(DashboardServer.Json))!.Session.Id;
+        await using var viewer = server.Viewer();
+        var log = new ViewerLog(viewer);
+        await viewer.StartAsync();
+        await viewer.InvokeAsync("JoinSession", id, 0);
+
+        // The whole conversation arrives at once and the stream stays open: capture has it all, storage has little.
+        using var socket = new ClientWebSocket();
+        await socket.ConnectAsync(server.Ingest(id), CancellationToken.None);
+        var pcm = new byte[samples.Length * 2];
+        for (var i = 0; i < samples.Length; i++)
+            BitConverter.TryWriteBytes(pcm.AsSpan(2 * i), (short)Math.Clamp(samples[i] * 32767f, short.MinValue, short.MaxValue));
+        await socket.SendAsync(pcm, WebSocketMessageType.Binary, true, CancellationToken.None);
+        await log.WaitForAsync(1, Timeout);
+        var storedBefore = (await server.Store.GetUtterancesAsync(id)).Count;
+
+        await server.StopAsync();
+
+        var stored = await server.Store.GetUtterancesAsync(id);
+        Assert.True(stored.Count > storedBefore, $"{storedBefore} stored when the shutdown began, {stored.Count} after it: nothing was drained");
+        Assert.Equal(SessionStatus.Stopped, (await log.Ended.WaitAsync(Timeout)).Status);
+        ViewerLog.AssertSame(stored, log.Utterances);
     }
 }
