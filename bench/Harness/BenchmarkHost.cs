@@ -33,6 +33,7 @@ public static class BenchmarkHost
         return 0;
     }
 
-    private static string LoadAverage() =>
+    /// <summary>The one-minute load average (runnable and waiting tasks), to tell a disturbed measurement.</summary>
+    public static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
 }

@@ -1,12 +1,46 @@
+using EmoStream.Dashboard.Pipeline;
+using Microsoft.Extensions.Options;
+
 namespace EmoStream.Dashboard.Sessions;
 
 /// <summary>
-/// On shutdown, stops every running session and waits until each stored and broadcast what it captured. Registered
-/// after the web server, so it stops first, while viewers are still connected.
+/// On shutdown, stops every running session and waits until each stored and broadcast what it captured, while
+/// viewers are still connected. SignalR closes every connection as soon as <see cref="IHostApplicationLifetime.ApplicationStopping"/>
+/// fires, before any hosted service stops, so the drain runs in a callback on that token: callbacks run last
+/// registered first (SignalR's connection manager registers when the hub is mapped, before the host starts), and
+/// the host's shutdown waits for them.
 /// </summary>
-public sealed class SessionDrain(SessionService sessions) : IHostedService
+public sealed class SessionDrain(SessionService sessions, PipelineHost pipelines, IHostApplicationLifetime lifetime, IOptions<HostOptions> host,
+    ILogger<SessionDrain> logger) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>
+    /// A broadcast is complete once it is in each connection's output pipe, not on the wire, and SignalR aborts the
+    /// connections right after the drain: time for the transports to send the last results and the sessions' ends.
+    /// </summary>
+    private static readonly TimeSpan FlushGrace = TimeSpan.FromMilliseconds(500);
 
-    public Task StopAsync(CancellationToken cancellationToken) => sessions.StopAllAsync();
+    private CancellationTokenRegistration _stopping;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _stopping = lifetime.ApplicationStopping.Register(Drain);
+        return Task.CompletedTask;
+    }
+
+    private void Drain()
+    {
+        if (pipelines.Running.Count == 0) return;
+        // The token's callbacks are synchronous; blocking here is how a shutdown waits for them.
+        if (!sessions.StopAllAsync().Wait(host.Value.ShutdownTimeout))
+            logger.LogWarning("shutdown: sessions still draining after {Timeout}; viewers get the rest from storage when they join again",
+                host.Value.ShutdownTimeout);
+        Thread.Sleep(FlushGrace);
+    }
+
+    /// <summary>Stops what started during the drain (a request that arrived meanwhile); its viewers are gone by now.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.DisposeAsync().ConfigureAwait(false);
+        await sessions.StopAllAsync().ConfigureAwait(false);
+    }
 }
