@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using EmoStream.Dashboard.Cli.Commands;
+using EmoStream.Dashboard.Hosting;
 
 namespace EmoStream.Dashboard.Cli;
 
@@ -36,7 +37,13 @@ public static class CommandLineApp
         {
             var root = Build(context);
             var parsed = root.Parse(args);
-            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            // Ctrl+C or SIGTERM cancels the verb, which then gets as long as the server's drain may take to finish.
+            var invocation = new InvocationConfiguration
+            {
+                EnableDefaultExceptionHandler = false,
+                ProcessTerminationTimeout = WebHost.ShutdownTimeout + TimeSpan.FromSeconds(10),
+            };
+            return await parsed.InvokeAsync(invocation);
         }
         catch (Exception e) when (UserErrors.IsUserError(e))
         {

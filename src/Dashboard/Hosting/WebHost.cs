@@ -21,7 +21,7 @@ public static class WebHost
     public const string HubPath = "/hubs/sessions";
 
     /// <summary>Time a shutdown may take to drain running sessions (transcribing what they captured) before it gives up.</summary>
-    private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromMinutes(2);
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromMinutes(2);
 
     /// <summary>Enums travel as camel-case strings (<c>"replay"</c>, <c>"running"</c>) in the API and the hub; clients use the same.</summary>
     public static JsonSerializerOptions UseStringEnums(JsonSerializerOptions options)
