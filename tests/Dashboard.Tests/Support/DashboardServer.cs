@@ -95,6 +95,25 @@ internal sealed class DashboardServer : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<SessionCreated>(Json))!.Session.Id;
     }
 
+    /// <summary>Creates a live session through the API (<paramref name="body"/> as <c>POST /api/sessions</c> takes it) and returns its id.</summary>
+    public async Task<string> CreateLiveSessionAsync(object body)
+    {
+        var response = await Http.PostAsJsonAsync("/api/sessions", body);
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var created = (await response.Content.ReadFromJsonAsync<SessionCreated>(Json))!;
+        Assert.Equal($"/api/sessions/{created.Session.Id}/ingest", created.Ingest);
+        return created.Session.Id;
+    }
+
+    /// <summary>Samples in [-1, 1] as the 16-bit little-endian PCM a browser sends to the ingest socket.</summary>
+    public static byte[] Pcm16(float[] samples)
+    {
+        var pcm = new byte[samples.Length * 2];
+        for (var i = 0; i < samples.Length; i++)
+            BitConverter.TryWriteBytes(pcm.AsSpan(2 * i), (short)Math.Clamp(samples[i] * 32767f, short.MinValue, short.MaxValue));
+        return pcm;
+    }
+
     public async Task<SessionDetail> GetAsync(string id) => (await Http.GetFromJsonAsync<SessionDetail>($"/api/sessions/{id}", Json))!;
 
     /// <summary>Waits until the session has ended (stored status other than running).</summary>

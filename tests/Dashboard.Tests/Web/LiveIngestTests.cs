@@ -4,7 +4,6 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using EmoStream.Capture.Audio;
-using EmoStream.Dashboard.Api;
 using EmoStream.Dashboard.Storage;
 using EmoStream.Dashboard.Tests.Support;
 using EmoStream.Testing;
@@ -19,15 +18,6 @@ public sealed class LiveIngestTests : IDisposable
     private readonly string _dir = Directory.CreateTempSubdirectory("emostream-ingest-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private static async Task<string> CreateLiveAsync(DashboardServer server, object body)
-    {
-        var response = await server.Http.PostAsJsonAsync("/api/sessions", body);
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        var created = (await response.Content.ReadFromJsonAsync<SessionCreated>(DashboardServer.Json))!;
-        Assert.Equal($"/api/sessions/{created.Session.Id}/ingest", created.Ingest);
-        return created.Session.Id;
-    }
 
     /// <summary>The field the 400 problem details name, and its message.</summary>
     private static async Task<string> InvalidFieldAsync(HttpResponseMessage response, string field)
@@ -52,7 +42,7 @@ public sealed class LiveIngestTests : IDisposable
         SharedData.SkipIfAbsent();
         var samples = AudioFileReader.Default.Read16kMono(Conversations.Write(_dir, "mic.wav", turns: 4));
         await using var server = await DashboardServer.StartAsync();
-        var id = await CreateLiveAsync(server, new { format = "pcm16", sampleRate = 16000, speakers = new[] { "caller" } });
+        var id = await server.CreateLiveSessionAsync(new { format = "pcm16", sampleRate = 16000, speakers = new[] { "caller" } });
         await using var viewer = server.Viewer();
         var log = new ViewerLog(viewer);
         await viewer.StartAsync();
@@ -60,9 +50,7 @@ public sealed class LiveIngestTests : IDisposable
 
         using var socket = new ClientWebSocket();
         await socket.ConnectAsync(server.Ingest(id), CancellationToken.None);
-        var pcm = new byte[samples.Length * 2];
-        for (var i = 0; i < samples.Length; i++)
-            BitConverter.TryWriteBytes(pcm.AsSpan(2 * i), (short)Math.Clamp(samples[i] * 32767f, short.MinValue, short.MaxValue));
+        var pcm = DashboardServer.Pcm16(samples);
         for (var at = 0; at < pcm.Length; at += 3200) // 100 ms messages, as a browser's audio worklet batches them
             await socket.SendAsync(pcm.AsMemory(at, Math.Min(3200, pcm.Length - at)), WebSocketMessageType.Binary, true, CancellationToken.None);
         // Closing ends the stream: the server answers once every captured utterance is stored.
@@ -84,7 +72,7 @@ public sealed class LiveIngestTests : IDisposable
         SharedData.SkipIfAbsent();
         var samples = AudioFileReader.Default.Read16kMono(Conversations.Write(_dir, "call.wav", turns: 4));
         await using var server = await DashboardServer.StartAsync();
-        var id = await CreateLiveAsync(server, new { format = "telephony" });
+        var id = await server.CreateLiveSessionAsync(new { format = "telephony" });
         using var socket = new ClientWebSocket();
         await socket.ConnectAsync(server.Ingest(id), CancellationToken.None);
         var sequence = 1; // the start event's
@@ -125,7 +113,7 @@ public sealed class LiveIngestTests : IDisposable
     public async Task A_PCM16_message_of_an_odd_byte_count_closes_the_socket_with_the_reason_and_fails_the_session()
     {
         await using var server = await DashboardServer.StartAsync();
-        var id = await CreateLiveAsync(server, new { format = "pcm16", sampleRate = 48000 });
+        var id = await server.CreateLiveSessionAsync(new { format = "pcm16", sampleRate = 48000 });
         using var socket = new ClientWebSocket();
         await socket.ConnectAsync(server.Ingest(id), CancellationToken.None);
         await socket.SendAsync(new byte[4], WebSocketMessageType.Binary, true, CancellationToken.None);
@@ -143,7 +131,7 @@ public sealed class LiveIngestTests : IDisposable
     public async Task A_telephony_message_that_is_not_JSON_closes_the_socket_with_the_reason()
     {
         await using var server = await DashboardServer.StartAsync();
-        var id = await CreateLiveAsync(server, new { format = "telephony" });
+        var id = await server.CreateLiveSessionAsync(new { format = "telephony" });
         using var socket = new ClientWebSocket();
         await socket.ConnectAsync(server.Ingest(id), CancellationToken.None);
         await socket.SendAsync(Encoding.UTF8.GetBytes("""{"event":"connected"}"""), WebSocketMessageType.Text, true, CancellationToken.None);
@@ -184,7 +172,7 @@ public sealed class LiveIngestTests : IDisposable
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
             Assert.Contains("no session 'nope'", await response.Content.ReadAsStringAsync());
         }
-        using (var notSocket = await server.Http.GetAsync($"/api/sessions/{await CreateLiveAsync(server, new { format = "telephony" })}/ingest"))
+        using (var notSocket = await server.Http.GetAsync($"/api/sessions/{await server.CreateLiveSessionAsync(new { format = "telephony" })}/ingest"))
         {
             Assert.Equal(HttpStatusCode.BadRequest, notSocket.StatusCode);
             Assert.Contains("expected a WebSocket upgrade request", await notSocket.Content.ReadAsStringAsync());

@@ -1,8 +1,5 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Net.WebSockets;
 using EmoStream.Capture.Audio;
-using EmoStream.Dashboard.Api;
 using EmoStream.Dashboard.Storage;
 using EmoStream.Dashboard.Tests.Support;
 using EmoStream.Testing;
@@ -76,9 +73,7 @@ public sealed class ShutdownDrainTests : IDisposable
         // One PocketSphinx decoder: the captured utterances queue for transcription, so most are stored during the drain.
         await using var server = await DashboardServer.StartAsync(settings:
             [("Transcription:Engine", "pocketsphinx"), ("Transcription:MaxConcurrentDecoders", "1")]);
-        var response = await server.Http.PostAsJsonAsync("/api/sessions", new { format = "pcm16", sampleRate = 16000, speakers = new[] { "caller" } });
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        var id = (await response.Content.ReadFromJsonAsync<SessionCreated>(DashboardServer.Json))!.Session.Id;
+        var id = await server.CreateLiveSessionAsync(new { format = "pcm16", sampleRate = 16000, speakers = new[] { "caller" } });
         await using var viewer = server.Viewer();
         var log = new ViewerLog(viewer);
         await viewer.StartAsync();
@@ -87,10 +82,7 @@ public sealed class ShutdownDrainTests : IDisposable
         // The whole conversation arrives at once and the stream stays open: capture has it all, storage has little.
         using var socket = new ClientWebSocket();
         await socket.ConnectAsync(server.Ingest(id), CancellationToken.None);
-        var pcm = new byte[samples.Length * 2];
-        for (var i = 0; i < samples.Length; i++)
-            BitConverter.TryWriteBytes(pcm.AsSpan(2 * i), (short)Math.Clamp(samples[i] * 32767f, short.MinValue, short.MaxValue));
-        await socket.SendAsync(pcm, WebSocketMessageType.Binary, true, CancellationToken.None);
+        await socket.SendAsync(DashboardServer.Pcm16(samples), WebSocketMessageType.Binary, true, CancellationToken.None);
         await log.WaitForAsync(1, Timeout);
         var storedBefore = (await server.Store.GetUtterancesAsync(id)).Count;
 
