@@ -17,6 +17,15 @@ internal sealed class ViewerLog
         connection.On<SessionRecord>(SessionEvents.SessionEnded, s => _ended.TrySetResult(s));
     }
 
+    /// <summary>Starts the viewer's connection and joins the session from its first result, logging what arrives.</summary>
+    public static async Task<ViewerLog> JoinAsync(HubConnection viewer, string sessionId)
+    {
+        var log = new ViewerLog(viewer);
+        await viewer.StartAsync();
+        await viewer.InvokeAsync("JoinSession", sessionId, 0);
+        return log;
+    }
+
     public IReadOnlyList<UtteranceRecord> Utterances => _utterances.ToArray();
 
     public Task<SessionRecord> Ended => _ended.Task;

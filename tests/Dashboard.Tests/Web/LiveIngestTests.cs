@@ -44,9 +44,7 @@ public sealed class LiveIngestTests : IDisposable
         await using var server = await DashboardServer.StartAsync();
         var id = await server.CreateLiveSessionAsync(new { format = "pcm16", sampleRate = 16000, speakers = new[] { "caller" } });
         await using var viewer = server.Viewer();
-        var log = new ViewerLog(viewer);
-        await viewer.StartAsync();
-        await viewer.InvokeAsync("JoinSession", id, 0);
+        var log = await ViewerLog.JoinAsync(viewer, id);
 
         using var socket = new ClientWebSocket();
         await socket.ConnectAsync(server.Ingest(id), CancellationToken.None);

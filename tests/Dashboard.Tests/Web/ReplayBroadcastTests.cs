@@ -62,16 +62,12 @@ public sealed class ReplayBroadcastTests : IDisposable
         var id = await server.UploadSessionAsync(file, "realtime");
 
         await using var early = server.Viewer();
-        var earlyLog = new ViewerLog(early);
-        await early.StartAsync();
-        await early.InvokeAsync("JoinSession", id, 0);
+        var earlyLog = await ViewerLog.JoinAsync(early, id);
         await earlyLog.WaitForAsync(2, Timeout);
         Assert.Equal(SessionStatus.Running, (await server.Store.GetSessionAsync(id))!.Status); // still live when the next one joins
 
         await using var late = server.Viewer();
-        var lateLog = new ViewerLog(late);
-        await late.StartAsync();
-        await late.InvokeAsync("JoinSession", id, 0);
+        var lateLog = await ViewerLog.JoinAsync(late, id);
         await Task.WhenAll(earlyLog.Ended, lateLog.Ended).WaitAsync(Timeout);
 
         // A dashboard that reconnects after the end asks only for what follows what it has.

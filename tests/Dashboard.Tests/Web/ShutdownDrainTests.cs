@@ -58,9 +58,7 @@ public sealed class ShutdownDrainTests : IDisposable
         // The server comes back on the same data folder: a viewer that reconnects gets the whole session from storage.
         await using var restarted = await DashboardServer.StartAsync(settings: data);
         await using var returning = restarted.Viewer();
-        var returned = new ViewerLog(returning);
-        await returning.StartAsync();
-        await returning.InvokeAsync("JoinSession", id, 0);
+        var returned = await ViewerLog.JoinAsync(returning, id);
         Assert.Equal(SessionStatus.Stopped, (await returned.Ended.WaitAsync(Timeout)).Status);
         ViewerLog.AssertSame(seen, returned.Utterances);
     }
@@ -75,9 +73,7 @@ public sealed class ShutdownDrainTests : IDisposable
             [("Transcription:Engine", "pocketsphinx"), ("Transcription:MaxConcurrentDecoders", "1")]);
         var id = await server.CreateLiveSessionAsync(new { format = "pcm16", sampleRate = 16000, speakers = new[] { "caller" } });
         await using var viewer = server.Viewer();
-        var log = new ViewerLog(viewer);
-        await viewer.StartAsync();
-        await viewer.InvokeAsync("JoinSession", id, 0);
+        var log = await ViewerLog.JoinAsync(viewer, id);
 
         // The whole conversation arrives at once and the stream stays open: capture has it all, storage has little.
         using var socket = new ClientWebSocket();

@@ -5,6 +5,10 @@ namespace EmoStream.Inference.Tests.Model;
 
 public class CausalityTests
 {
+    /// <summary>The first <paramref name="n"/> utterances of a one-dialogue batch.</summary>
+    private static DialogueBatch Prefix(DialogueBatch full, int n) =>
+        new(full.Acoustic![.., ..n], full.Lexical![.., ..n], full.Present[.., ..n], tensor(new long[] { n }), full.Valid[.., ..n]);
+
     [Fact]
     public void In_causal_mode_adding_an_utterance_changes_nothing_before_it()
     {
@@ -16,7 +20,7 @@ public class CausalityTests
 
         for (var i = 1; i < 9; i++)
         {
-            using var prefix = new DialogueBatch(full.Acoustic![.., ..i], full.Lexical![.., ..i], full.Present[.., ..i], tensor(new long[] { i }), full.Valid[.., ..i]);
+            using var prefix = Prefix(full, i);
             using var part = model.Forward(prefix);
             Assert.True(part.EmotionLogits.allclose(all.EmotionLogits[.., ..i], rtol: 1e-5, atol: 1e-6), $"prefix of {i} changed");
         }
@@ -30,7 +34,7 @@ public class CausalityTests
         using var full = ModelTestData.Batch(arch, [9]);
         using var noGrad = no_grad();
         using var all = model.Forward(full);
-        using var prefix = new DialogueBatch(full.Acoustic![.., ..5], full.Lexical![.., ..5], full.Present[.., ..5], tensor(new long[] { 5 }), full.Valid[.., ..5]);
+        using var prefix = Prefix(full, 5);
 
         using var part = model.Forward(prefix);
 

@@ -14,12 +14,11 @@ public static class CalibrationReport
         var labeled = predictions.Where(p => p.Truth != EncodedDialogue.Ignore).ToArray();
         if (labeled.Length == 0) return [];
         var pooled = new Temperatures(temperatures.Pooled);
-        CalibrationComparison Row(ModalityPattern? pattern, UtterancePrediction[] rows) => new(pattern, rows.Length,
-            DialoguePredictor.CalibrationError(rows, Temperatures.None), DialoguePredictor.CalibrationError(rows, pooled),
-            DialoguePredictor.CalibrationError(rows, temperatures));
-        return labeled.Where(p => p.Modalities is not null).GroupBy(p => p.Modalities).OrderBy(g => g.Key)
-            .Select(g => Row(g.Key, g.ToArray()))
-            .Append(Row(null, labeled))
+        var withPooled = DialoguePredictor.CalibrationErrorByModality(labeled, pooled);
+        var withOwn = DialoguePredictor.CalibrationErrorByModality(labeled, temperatures);
+        return withPooled.Zip(withOwn, (a, b) => new CalibrationComparison(a.Modalities, a.Utterances, a.EceBefore, a.Ece, b.Ece))
+            .Append(new CalibrationComparison(null, labeled.Length, DialoguePredictor.CalibrationError(labeled, Temperatures.None),
+                DialoguePredictor.CalibrationError(labeled, pooled), DialoguePredictor.CalibrationError(labeled, temperatures)))
             .ToArray();
     }
 
