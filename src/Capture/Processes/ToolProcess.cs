@@ -54,6 +54,16 @@ internal sealed class ToolProcess : IDisposable
         return (_process.ExitCode, LastLines(stderr));
     }
 
+    /// <summary>Runs the tool to its end, ignoring stdout; throws <see cref="AudioToolException"/> with its own words when it fails.</summary>
+    public static void RunToCompletion(string tool, IEnumerable<string> arguments, string installHint, CancellationToken cancellationToken)
+    {
+        using var process = Start(tool, arguments, installHint);
+        var drain = process.Output.CopyToAsync(Stream.Null, cancellationToken);
+        var (code, diagnostics) = process.WaitAsync(cancellationToken).GetAwaiter().GetResult();
+        drain.GetAwaiter().GetResult();
+        if (code != 0) throw new AudioToolException(tool, $"exited with code {code}: {diagnostics}");
+    }
+
     private static string LastLines(string text)
     {
         var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -22,6 +22,8 @@ public static class CommandLineApp
             ModelsCommand.Create(context),
             ReplayCommand.Create(context),
             ExperimentCommand.Create(context),
+            AssembleCommand.Create(context),
+            EvaluateConversationsCommand.Create(context),
         };
         // `emostream` alone runs the dashboard.
         foreach (var option in serve.Options) root.Options.Add(option);

@@ -80,14 +80,15 @@ public sealed class PipelineHost : IAsyncDisposable
     }
 
     /// <summary>Records a new session and starts its pipeline; read its <see cref="SessionPipeline.Results"/> to keep it flowing.</summary>
+    /// <param name="given">Transcripts that come with the audio, used instead of the transcriber.</param>
     public async Task<SessionPipeline> StartSessionAsync(IAudioSource source, SessionKind kind, IReadOnlyList<string> speakers,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, GivenTranscripts? given = null)
     {
         ObjectDisposedException.ThrowIf(_shutdown.IsCancellationRequested, this);
         var session = new SessionRecord(Guid.NewGuid().ToString("N"), kind, source.Name, SessionStatus.Running, DateTimeOffset.UtcNow, null,
             speakers, _shared.Model.Id);
         await _shared.Store.CreateSessionAsync(session, cancellationToken).ConfigureAwait(false);
-        var pipeline = new SessionPipeline(session, source, _shared, _shutdown.Token);
+        var pipeline = new SessionPipeline(session, source, _shared, given, _shutdown.Token);
         _running[session.Id] = pipeline;
         // Synchronous, and registered before anyone awaits the session: it has left Running when an awaiter resumes.
         _ = pipeline.Completion.ContinueWith(_ => _running.TryRemove(session.Id, out var _), CancellationToken.None,

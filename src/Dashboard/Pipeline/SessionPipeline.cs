@@ -27,12 +27,15 @@ public sealed class SessionPipeline : IAsyncDisposable
     private readonly Channel<PendingUtterance> _pending;
     private readonly Channel<UtteranceRecord> _results;
     private readonly ILogger _logger;
+    private readonly GivenTranscripts? _given;
     private int _stored;
 
-    internal SessionPipeline(SessionRecord session, IAudioSource source, PipelineResources shared, CancellationToken cancellationToken)
+    /// <param name="given">The session's own transcripts, used instead of the transcriber (null: the transcriber).</param>
+    internal SessionPipeline(SessionRecord session, IAudioSource source, PipelineResources shared, GivenTranscripts? given, CancellationToken cancellationToken)
     {
         _session = session;
         _shared = shared;
+        _given = given;
         _logger = shared.Loggers.CreateLogger<SessionPipeline>();
         _abort = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         // Capture stops on Stop (then the rest drains) or on abort (then everything stops).
@@ -125,10 +128,12 @@ public sealed class SessionPipeline : IAsyncDisposable
         }
     }
 
-    /// <summary>The utterance's transcript; null when transcription is off or the model uses no text.</summary>
+    /// <summary>The utterance's transcript (given, else recognised); null when transcription is off or the model uses no text.</summary>
     private async Task<Transcript?> TranscribeAsync(Utterance utterance, CancellationToken cancellationToken)
     {
-        if (_shared.Transcriber is not { } transcriber || _shared.Model.Lexical is null) return null;
+        if (_shared.Model.Lexical is null) return null;
+        if (_given is not null) return _given.Lookup(utterance.Speaker, utterance.Start, utterance.End);
+        if (_shared.Transcriber is not { } transcriber) return null;
         return await transcriber.TranscribeAsync(utterance.Samples, cancellationToken).ConfigureAwait(false);
     }
 

@@ -20,7 +20,7 @@ public sealed class ReplayBroadcastTests : IDisposable
     public async Task Every_result_of_an_uploaded_replay_reaches_a_viewer_in_order_identical_to_storage_and_exports()
     {
         SharedData.SkipIfAbsent();
-        var file = Conversations.Write(_dir, "talk.wav", turns: 6);
+        var file = RavdessConversation.Write(_dir, "talk.wav", turns: 6);
         await using var server = await DashboardServer.StartAsync();
         await using var viewer = server.Viewer();
         var log = new ViewerLog(viewer);
@@ -57,7 +57,7 @@ public sealed class ReplayBroadcastTests : IDisposable
     public async Task Viewers_that_join_during_or_after_a_real_time_replay_first_receive_what_they_missed()
     {
         SharedData.SkipIfAbsent();
-        var file = Conversations.Write(_dir, "live.wav", turns: 4, pauseSeconds: 0.6);
+        var file = RavdessConversation.Write(_dir, "live.wav", turns: 4, pauseSeconds: 0.6);
         await using var server = await DashboardServer.StartAsync();
         var id = await server.UploadSessionAsync(file, "realtime");
 

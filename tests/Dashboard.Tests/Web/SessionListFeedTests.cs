@@ -20,7 +20,7 @@ public sealed class SessionListFeedTests : IDisposable
     {
         SharedData.SkipIfAbsent();
         await using var server = await DashboardServer.StartAsync();
-        var earlier = await server.UploadSessionAsync(Conversations.Write(_dir, "earlier.wav", turns: 2), "fast");
+        var earlier = await server.UploadSessionAsync(RavdessConversation.Write(_dir, "earlier.wav", turns: 2), "fast");
         await server.EndedAsync(earlier, Timeout);
         var earlierCount = (await server.GetAsync(earlier)).Utterances.Count;
 
@@ -38,7 +38,7 @@ public sealed class SessionListFeedTests : IDisposable
         Assert.Equal((earlier, SessionStatus.Completed, earlierCount), (listed.Session.Id, listed.Session.Status, listed.Utterances));
         Assert.True(earlierCount > 0);
 
-        var id = await server.UploadSessionAsync(Conversations.Write(_dir, "later.wav", turns: 4), "fast");
+        var id = await server.UploadSessionAsync(RavdessConversation.Write(_dir, "later.wav", turns: 4), "fast");
         var last = await ended.Task.WaitAsync(Timeout);
         var stored = (await server.GetAsync(id)).Utterances.Count;
 
@@ -61,7 +61,7 @@ public sealed class SessionListFeedTests : IDisposable
         // Unwatching stops the updates.
         await watcher.InvokeAsync("UnwatchSessions");
         var count = updates.Count;
-        await server.EndedAsync(await server.UploadSessionAsync(Conversations.Write(_dir, "unwatched.wav", turns: 2), "fast"), Timeout);
+        await server.EndedAsync(await server.UploadSessionAsync(RavdessConversation.Write(_dir, "unwatched.wav", turns: 2), "fast"), Timeout);
         await Task.Delay(200);
         Assert.Equal(count, updates.Count);
     }

@@ -23,6 +23,20 @@ public class ClassificationMetricsTests
     }
 
     [Fact]
+    public void An_unanswered_item_counts_as_wrong_and_fills_no_cell()
+    {
+        int[] truth = [0, 0, 1, 1];
+        int[] predicted = [0, ClassificationMetrics.NoPrediction, 1, 1];
+
+        var m = ClassificationMetrics.Compute(2, truth, predicted);
+
+        Assert.Equal(3 / 4.0, m.Wa, 12);
+        Assert.Equal((1 / 2.0 + 1) / 2, m.Ua, 12);
+        Assert.Equal([1, 0], m.Confusion[0]);
+        Assert.Equal(4, m.Count);
+    }
+
+    [Fact]
     public void Mismatched_lengths_are_refused() =>
         Assert.Throws<ArgumentException>(() => ClassificationMetrics.Compute(2, [0, 1], [0]));
 }

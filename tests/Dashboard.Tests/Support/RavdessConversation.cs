@@ -1,7 +1,7 @@
 namespace EmoStream.Dashboard.Tests.Support;
 
 /// <summary>Short RAVDESS conversations (two actors alternating) written as WAV fixtures.</summary>
-internal static class Conversations
+internal static class RavdessConversation
 {
     private static readonly string[] Emotions = ["angry", "sad", "happy"];
 

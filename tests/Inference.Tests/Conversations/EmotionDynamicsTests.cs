@@ -1,0 +1,43 @@
+using EmoStream.Inference.Conversations;
+using EmoStream.Inference.Corpora;
+
+namespace EmoStream.Inference.Tests.Conversations;
+
+public class EmotionDynamicsTests
+{
+    [Fact]
+    public void Fitting_counts_each_speakers_own_consecutive_turns()
+    {
+        // Speaker a: angry, angry, angry; speaker b: sad, happy. Interleaved: b's turns do not break a's chain.
+        var turns = new[] { ("a", "angry"), ("b", "sad"), ("a", "angry"), ("b", "happy"), ("a", "angry") };
+        var dialogue = new CorpusDialogue("d", "g", turns.Select((t, i) => new CorpusUtterance($"u{i}", "d", i, t.Item1, "g", t.Item2, null, null, null, null)).ToArray());
+
+        var fitted = EmotionDynamics.Fit([dialogue]);
+
+        var angry = EmotionClasses.All.ToList().IndexOf("angry");
+        var sad = EmotionClasses.All.ToList().IndexOf("sad");
+        var happy = EmotionClasses.All.ToList().IndexOf("happy");
+        // Add-one smoothing: angry->angry seen twice of 2 (+4 pseudo-counts), sad->happy once.
+        Assert.Equal(3.0 / 6, fitted.Transitions[angry][angry], 9);
+        Assert.Equal(2.0 / 5, fitted.Transitions[sad][happy], 9);
+    }
+
+    [Fact]
+    public void Sampling_follows_the_chain()
+    {
+        var random = new Random(3);
+        var stays = 0;
+        const int n = 20_000;
+        var angry = EmotionClasses.All.ToList().IndexOf("angry");
+        for (var i = 0; i < n; i++)
+            if (EmotionDynamics.Dialogue.Next(angry, random) == angry) stays++;
+        Assert.InRange((double)stays / n, 0.46, 0.50); // the chain's 0.48, within sampling error
+    }
+
+    [Fact]
+    public void A_malformed_chain_is_refused()
+    {
+        Assert.Throws<ArgumentException>(() => new EmotionDynamics([[1, 0]], [1, 0, 0, 0]));
+        Assert.Throws<ArgumentException>(() => new EmotionDynamics(Enumerable.Range(0, 4).Select(_ => new double[] { 0, 0, 0, 0 }).ToArray(), [1, 0, 0, 0]));
+    }
+}
