@@ -10,6 +10,7 @@ namespace EmoStream.Dashboard.Conversations;
 /// <param name="Turn">Turn-level figures over labeled turns (a split turn: its fragments' probabilities averaged by duration).</param>
 /// <param name="Clip">The same turns, each replayed alone as a one-utterance recording.</param>
 /// <param name="Weights">Mean fusion weight of each modality over every scored utterance.</param>
+/// <param name="Ece">Expected calibration error (15 bins) of the answered labeled turns' probabilities, as users see them.</param>
 public sealed record ConversationEvaluation(
     int Conversations,
     int Turns,
@@ -22,7 +23,8 @@ public sealed record ConversationEvaluation(
     IReadOnlyDictionary<string, double> Weights,
     int ScoredUtterances,
     IReadOnlyList<string> Classes,
-    IReadOnlyList<TurnReport> Details);
+    IReadOnlyList<TurnReport> Details,
+    double Ece);
 
 /// <summary>One turn of one conversation: where it was, how segmentation found it, and what the pipeline answered.</summary>
 /// <param name="Detected">The speech extents of the detected utterances matched to it.</param>

@@ -1,6 +1,7 @@
 using EmoStream.Capture.Sources;
 using EmoStream.Dashboard.Pipeline;
 using EmoStream.Dashboard.Storage;
+using EmoStream.Inference.Calibration;
 using EmoStream.Inference.Conversations;
 using EmoStream.Inference.Evaluation;
 using EmoStream.Transcribe;
@@ -25,6 +26,8 @@ public sealed class ConversationEvaluator(PipelineHost host, ConversationRendere
         var classes = host.Model.Classes;
         var random = new Random(seed);
         List<int> truth = [], turnPredictions = [], clipPredictions = [];
+        List<float[]> answeredProbabilities = [];
+        List<int> answeredTruth = [];
         var details = new List<TurnReport>();
         var weights = new Dictionary<string, double> { [ModalityNames.Audio] = 0, [ModalityNames.Text] = 0 };
         int scored = 0, turns = 0, found = 0, split = 0, misaligned = 0, missed = 0;
@@ -44,13 +47,19 @@ public sealed class ConversationEvaluator(PipelineHost host, ConversationRendere
             for (var t = 0; t < rendered.Turns.Count; t++)
             {
                 var turn = rendered.Turns[t];
-                var predicted = Decide(match.DetectedOfTurn[t].Select(d => results[d]).ToArray(), classes);
+                var probabilities = Combine(match.DetectedOfTurn[t].Select(d => results[d]).ToArray(), classes);
+                var predicted = probabilities is null ? ClassificationMetrics.NoPrediction : Array.IndexOf(probabilities, probabilities.Max());
                 details.Add(new TurnReport(plan.Id, t, turn.Speaker, turn.Start, turn.End, turn.Label, match.Outcomes[t],
                     match.DetectedOfTurn[t].Select(d => (results[d].Start, results[d].End)).ToArray(), Name(predicted), Name(clips[t])));
                 var label = turn.Label is { } l ? classes.ToList().IndexOf(l) : -1;
                 if (label < 0) continue;
                 truth.Add(label);
                 turnPredictions.Add(predicted);
+                if (probabilities is not null)
+                {
+                    answeredProbabilities.Add(probabilities);
+                    answeredTruth.Add(label);
+                }
                 clipPredictions.Add(clips[t]);
             }
             turns += rendered.Turns.Count;
@@ -64,7 +73,8 @@ public sealed class ConversationEvaluator(PipelineHost host, ConversationRendere
         var mean = weights.ToDictionary(w => w.Key, w => scored == 0 ? double.NaN : w.Value / scored);
         return new ConversationEvaluation(plans.Count, turns, found, split, misaligned, missed,
             ClassificationMetrics.Compute(classes.Count, truth, turnPredictions), ClassificationMetrics.Compute(classes.Count, truth, clipPredictions),
-            mean, scored, classes, details);
+            mean, scored, classes, details,
+            answeredTruth.Count == 0 ? double.NaN : CalibrationError.Expected(answeredProbabilities, answeredTruth));
 
         string? Name(int c) => c == ClassificationMetrics.NoPrediction ? null : classes[c];
     }
@@ -81,7 +91,7 @@ public sealed class ConversationEvaluator(PipelineHost host, ConversationRendere
                 var alone = new ConversationPlan($"{plan.Id}-clip{t:D3}", plan.Group, [turn.Speaker], [turn]);
                 var rendered = renderer.Render(alone, [turnAudio[t]], new Random(0));
                 var results = await ReplayAsync(rendered, cancellationToken).ConfigureAwait(false);
-                return Decide(results, host.Model.Classes);
+                return Combine(results, host.Model.Classes) is { } p ? Array.IndexOf(p, p.Max()) : ClassificationMetrics.NoPrediction;
             }
             finally
             {
@@ -117,16 +127,18 @@ public sealed class ConversationEvaluator(PipelineHost host, ConversationRendere
         }
     }
 
-    /// <summary>A turn's answer: its one utterance's, or its fragments' probabilities averaged by duration; none when nothing was detected.</summary>
-    private static int Decide(IReadOnlyList<UtteranceRecord> fragments, IReadOnlyList<string> classes)
+    /// <summary>A turn's probabilities: its one utterance's, or its fragments' averaged by duration; null when nothing was detected.</summary>
+    private static float[]? Combine(IReadOnlyList<UtteranceRecord> fragments, IReadOnlyList<string> classes)
     {
-        if (fragments.Count == 0) return ClassificationMetrics.NoPrediction;
+        if (fragments.Count == 0) return null;
         var total = new double[classes.Count];
+        var weight = 0.0;
         foreach (var f in fragments)
         {
             var duration = Math.Max(f.End - f.Start, 1e-3);
+            weight += duration;
             for (var c = 0; c < classes.Count; c++) total[c] += duration * f.Probabilities[classes[c]];
         }
-        return Array.IndexOf(total, total.Max());
+        return total.Select(x => (float)(x / weight)).ToArray();
     }
 }

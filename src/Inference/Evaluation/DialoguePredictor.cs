@@ -85,12 +85,22 @@ public static class DialoguePredictor
                 CalibrationError(g.ToArray(), Temperatures.None), CalibrationError(g.ToArray(), temperatures)))
             .ToArray();
 
-    /// <summary>The temperatures (pooled and per modality pattern) that minimise the negative log-likelihood of the labeled predictions.</summary>
+    /// <summary>
+    /// The temperatures (pooled and per modality pattern) fitted on the labeled predictions across their sources, so
+    /// that no held-out corpus is made worse (<see cref="TemperatureScaling.FitAcrossSources"/>).
+    /// </summary>
     public static Temperatures FitTemperatures(IReadOnlyList<UtterancePrediction> predictions)
     {
         var labeled = Labeled(predictions);
         return TemperatureScaling.FitPerModality(labeled.Select(p => p.Logits).ToArray(), labeled.Select(p => (int)p.Truth).ToArray(),
-            labeled.Select(p => p.Modalities).ToArray());
+            labeled.Select(p => p.Modalities).ToArray(), sources: labeled.Select(p => SourceOf(p.UtteranceId)).ToArray());
+    }
+
+    /// <summary>The corpus an utterance comes from: importers prefix every id with it (<c>ravdess-</c>, <c>emodb-</c>, <c>meld-</c>).</summary>
+    public static string SourceOf(string utteranceId)
+    {
+        var dash = utteranceId.IndexOf('-');
+        return dash <= 0 ? "" : utteranceId[..dash];
     }
 
     private static UtterancePrediction[] Labeled(IReadOnlyList<UtterancePrediction> predictions) =>

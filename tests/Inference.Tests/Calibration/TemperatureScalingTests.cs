@@ -37,6 +37,27 @@ public class TemperatureScalingTests
     }
 
     [Fact]
+    public void Fitting_across_sources_makes_no_source_worse_where_a_pooled_fit_does()
+    {
+        // A large over-confident corpus and a small, slightly under-confident one (as RAVDESS and EmoDB held out).
+        var (big, bigTruth) = Sample(trueT: 2.5, n: 3000, seed: 2);
+        var (small, smallTruth) = Sample(trueT: 0.8, n: 300, seed: 3);
+        var logits = big.Concat(small).ToArray();
+        var truth = bigTruth.Concat(smallTruth).ToArray();
+        var sources = Enumerable.Repeat("big", big.Length).Concat(Enumerable.Repeat("small", small.Length)).ToArray();
+        double Nll(float[][] z, int[] y, double t) => TemperatureScaling.NegativeLogLikelihood(z, y, t);
+
+        var pooled = TemperatureScaling.Fit(logits, truth);
+        var across = TemperatureScaling.FitAcrossSources(logits, truth, sources);
+
+        Assert.True(Nll(small, smallTruth, pooled) > Nll(small, smallTruth, 1), "the pooled fit should hurt the small corpus here");
+        Assert.True(Nll(small, smallTruth, across) <= Nll(small, smallTruth, 1) + 1e-9);
+        Assert.True(Nll(big, bigTruth, across) <= Nll(big, bigTruth, 1) + 1e-9);
+        // One source: the plain fit.
+        Assert.Equal(TemperatureScaling.Fit(big, bigTruth), TemperatureScaling.FitAcrossSources(big, bigTruth, Enumerable.Repeat("big", big.Length).ToArray()), 9);
+    }
+
+    [Fact]
     public void Under_confident_logits_get_T_below_1()
     {
         var (logits, truth) = Sample(trueT: 0.5, n: 4000, seed: 2);

@@ -79,9 +79,9 @@ public static class EvaluateConversationsCommand
     {
         static string F(double x) => x.ToString("F3", CultureInfo.InvariantCulture);
         var table = new Table().AddColumns("conversations", "turns", "found", "split", "misaligned", "missed", "turn WA", "turn UA", "clip WA", "clip UA",
-            "audio weight", "text weight");
+            "audio weight", "text weight", "ECE");
         table.AddRow(r.Conversations.ToString(), r.Turns.ToString(), r.Found.ToString(), r.Split.ToString(), r.Misaligned.ToString(), r.Missed.ToString(),
-            F(r.Turn.Wa), F(r.Turn.Ua), F(r.Clip.Wa), F(r.Clip.Ua), F(r.Weights[ModalityNames.Audio]), F(r.Weights[ModalityNames.Text]));
+            F(r.Turn.Wa), F(r.Turn.Ua), F(r.Clip.Wa), F(r.Clip.Ua), F(r.Weights[ModalityNames.Audio]), F(r.Weights[ModalityNames.Text]), F(r.Ece));
         output.Write(table);
         var confusion = new Table().Title("turns: rows truth, columns prediction (a missed turn is in no column)").AddColumn("");
         foreach (var c in r.Classes) confusion.AddColumn(c);
@@ -112,6 +112,7 @@ public static class EvaluateConversationsCommand
             ["clip_ua"] = r.Clip.Ua,
             ["weights"] = new JsonObject { ["audio"] = r.Weights[ModalityNames.Audio], ["text"] = r.Weights[ModalityNames.Text] },
             ["scored_utterances"] = r.ScoredUtterances,
+            ["ece"] = double.IsNaN(r.Ece) ? null : r.Ece,
             ["classes"] = new JsonArray(r.Classes.Select(c => (JsonNode)c).ToArray()),
             ["confusion"] = Matrix(r.Turn.Confusion),
             ["clip_confusion"] = Matrix(r.Clip.Confusion),
