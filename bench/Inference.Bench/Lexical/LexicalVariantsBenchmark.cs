@@ -1,5 +1,6 @@
 using EmoStream.Bench;
 using EmoStream.Inference.Corpora;
+using EmoStream.Inference.Features;
 using EmoStream.Inference.Features.Lexical;
 
 namespace EmoStream.Inference.Bench.Lexical;
@@ -12,7 +13,7 @@ namespace EmoStream.Inference.Bench.Lexical;
 public sealed class LexicalVariantsBenchmark : IBenchmark
 {
     public string Name => "lexical-variants";
-    public string Description => "MELD train -> dev linear probe of lexical variants (mean, SIF a, common component, punctuation)";
+    public string Description => "MELD train -> dev linear probe of lexical variants (mean, SIF a, common component, punctuation) and of minilm";
 
     public void Run(IReadOnlyList<string> args)
     {
@@ -23,23 +24,24 @@ public sealed class LexicalVariantsBenchmark : IBenchmark
         Console.WriteLine($"MELD labeled utterances: train {train.Length}, dev {dev.Length}");
         var vectors = WordVectorStore.Open(WordVectorStore.FindDefaultDirectory() ?? throw new InvalidOperationException("no .cache/glove: run scripts/setup.sh"));
         var classes = EmotionClasses.All;
-        (string Name, LexicalFeaturizerOptions Options)[] variants =
+        ILexicalFeaturizer Sif(LexicalFeaturizerOptions options) => new SifLexicalFeaturizer(vectors, options);
+        (string Name, Func<ILexicalFeaturizer> Create)[] variants =
         [
-            ("plain mean (a = 1e6), no PC", new() { SifA = 1e6, RemoveCommonComponent = false }),
-            ("SIF a = 1e-3, no PC", new() { SifA = 1e-3, RemoveCommonComponent = false }),
-            ("SIF a = 1e-3, PC removed (default)", new()),
-            ("SIF a = 1e-4, PC removed", new() { SifA = 1e-4 }),
-            ("SIF a = 1e-2, PC removed", new() { SifA = 1e-2 }),
-            ("SIF a = 1e-3, PC removed, no punctuation", new() { IncludePunctuation = false }),
+            ("plain mean (a = 1e6), no PC", () => Sif(new() { SifA = 1e6, RemoveCommonComponent = false })),
+            ("SIF a = 1e-3, no PC", () => Sif(new() { SifA = 1e-3, RemoveCommonComponent = false })),
+            ("SIF a = 1e-3, PC removed (default)", () => Sif(new())),
+            ("SIF a = 1e-4, PC removed", () => Sif(new() { SifA = 1e-4 })),
+            ("SIF a = 1e-2, PC removed", () => Sif(new() { SifA = 1e-2 })),
+            ("SIF a = 1e-3, PC removed, no punctuation", () => Sif(new() { IncludePunctuation = false })),
+            ("lexical/minilm@1 (all-MiniLM-L6-v2, 384-d)", () => new MiniLmLexicalFeaturizer()),
         ];
         Console.WriteLine($"| variant | dev WA | dev UA | missing (train/dev) |");
         Console.WriteLine($"|---|---|---|---|");
-        foreach (var (name, options) in variants)
+        foreach (var (name, create) in variants)
         {
-            var featurizer = new SifLexicalFeaturizer(vectors, options);
-            float[]? Vec(CorpusUtterance u) => featurizer.Extract(u.Text);
-            var trainPairs = train.Select(u => (X: Vec(u), Y: IndexOf(classes, u.Label!))).ToArray();
-            var devPairs = dev.Select(u => (X: Vec(u), Y: IndexOf(classes, u.Label!))).ToArray();
+            var featurizer = create();
+            var trainPairs = featurizer.ExtractBatch(train.Select(u => u.Text).ToArray()).Zip(train, (x, u) => (X: x, Y: IndexOf(classes, u.Label!))).ToArray();
+            var devPairs = featurizer.ExtractBatch(dev.Select(u => u.Text).ToArray()).Zip(dev, (x, u) => (X: x, Y: IndexOf(classes, u.Label!))).ToArray();
             var usableTrain = trainPairs.Where(p => p.X is not null).ToArray();
             var usableDev = devPairs.Where(p => p.X is not null).ToArray();
             var (wa, ua) = LexicalProbe.TrainAndScore(usableTrain.Select(p => p.X!).ToArray(), usableTrain.Select(p => p.Y).ToArray(),

@@ -28,6 +28,7 @@ public static class UserErrors
         or CorpusManifestException
         or CorpusImportException
         or WordVectorsException
+        or LexicalFeaturizerException
         or AudioFormatException
         or AudioToolException
         or CaptureConfigurationException

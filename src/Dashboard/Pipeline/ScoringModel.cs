@@ -40,7 +40,9 @@ public sealed class ScoringModel : IDisposable
     /// <summary>Null when the model uses no text.</summary>
     public ILexicalFeaturizer? Lexical { get; }
 
-    /// <param name="lexicalOptions">Where the word vectors are; settings that change the numbers must match the model's.</param>
+    /// <param name="lexicalOptions">Where the word vectors are; settings that change the numbers must match the model's.
+    /// The lexical featurizer is the one the model's metadata names (<see cref="LexicalFeaturizers.Rebuild"/>), whatever
+    /// <c>Features:Lexical:Encoder</c> says; a sentence encoder is loaded here, not on the first utterance.</param>
     public static ScoringModel Load(string path, LexicalFeaturizerOptions? lexicalOptions = null)
     {
         var (model, metadata) = ModelFile.Load(path);
@@ -58,11 +60,8 @@ public sealed class ScoringModel : IDisposable
             ILexicalFeaturizer? lexical = null;
             if (metadata.LexicalFeaturizer is { } lexicalInfo)
             {
-                if (lexicalInfo.Id != SifLexicalFeaturizer.FeaturizerId)
-                    throw new ModelMismatchException($"{path}: its lexical featurizer {lexicalInfo} is not one this build computes ({SifLexicalFeaturizer.FeaturizerId})");
-                lexical = SifLexicalFeaturizer.Create(lexicalOptions);
-                if (!lexical.Info.SameAs(lexicalInfo))
-                    throw new ModelMismatchException($"{path}: the model expects lexical features from {lexicalInfo} but the configured featurizer computes {lexical.Info}");
+                try { lexical = LexicalFeaturizers.Rebuild(lexicalInfo, lexicalOptions); }
+                catch (LexicalFeaturizerException e) { throw new ModelMismatchException($"{path}: cannot rebuild its lexical featurizer: {e.Message}"); }
             }
             var id = $"{Path.GetFileName(path)}@{metadata.Training.CreatedUtc.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}";
             return new ScoringModel(id, model, metadata, acoustic, lexical);

@@ -72,23 +72,41 @@ public sealed class CorpusFeaturizer(Func<string, CancellationToken, float[]> re
             failures.OrderBy(f => f.UtteranceId, StringComparer.Ordinal).ToArray(), clock.Elapsed);
     }
 
+    /// <summary>Utterances handed to <see cref="ILexicalFeaturizer.ExtractBatch"/> at once; progress is reported after each.</summary>
+    public const int LexicalChunk = 256;
+
+    /// <summary>
+    /// Computes the lexical vectors of the utterances not yet stored, <see cref="LexicalChunk"/> at a time through
+    /// <see cref="ILexicalFeaturizer.ExtractBatch"/> (a sentence encoder runs them in batches), up to
+    /// <paramref name="parallelism"/> chunks at once; saves at least every <see cref="SaveEvery"/> vectors.
+    /// </summary>
     public static FeaturizeSummary Lexical(Corpus corpus, ILexicalFeaturizer featurizer, IProgress<FeaturizeProgress>? progress = null,
-        CancellationToken ct = default)
+        CancellationToken ct = default, int parallelism = 1)
     {
         var clock = Stopwatch.StartNew();
         var store = new FeatureStore(corpus.Directory);
         var set = Existing(store, featurizer.Info);
         var todo = corpus.Utterances.Where(u => !set.Contains(u.Id)).ToArray();
-        int missing = 0, handled = corpus.Utterances.Count - todo.Length;
-        foreach (var u in todo)
-        {
-            ct.ThrowIfCancellationRequested();
-            var vector = featurizer.Extract(u.Text);
-            if (vector is null) missing++;
-            set.Add(u.Id, vector);
-            if (++handled % 1000 == 0) progress?.Report(new FeaturizeProgress(Modality.Lexical, handled, corpus.Utterances.Count));
-        }
+        int missing = 0, handled = corpus.Utterances.Count - todo.Length, sinceSave = 0;
+        var gate = new Lock();
         progress?.Report(new FeaturizeProgress(Modality.Lexical, handled, corpus.Utterances.Count));
+        var chunks = todo.Chunk(LexicalChunk).ToArray();
+        Parallel.ForEach(chunks, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = ct }, chunk =>
+        {
+            var vectors = featurizer.ExtractBatch(chunk.Select(u => u.Text).ToArray(), ct);
+            lock (gate)
+            {
+                for (var i = 0; i < chunk.Length; i++)
+                {
+                    if (vectors[i] is null) missing++;
+                    set.Add(chunk[i].Id, vectors[i]);
+                }
+                handled += chunk.Length;
+                sinceSave += chunk.Length;
+                if (sinceSave >= SaveEvery) { store.Save(set); sinceSave = 0; }
+                progress?.Report(new FeaturizeProgress(Modality.Lexical, handled, corpus.Utterances.Count));
+            }
+        });
         store.Save(set);
         return new FeaturizeSummary(Modality.Lexical, featurizer.Info.Id, todo.Length - missing, corpus.Utterances.Count - todo.Length,
             missing, [], clock.Elapsed);

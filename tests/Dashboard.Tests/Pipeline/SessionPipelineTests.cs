@@ -240,11 +240,32 @@ public sealed class SessionPipelineTests(TrainedModel model) : IDisposable
         Assert.Contains("acoustic featurizer", error.Message);
     }
 
-    private static void Save(string path, ContextMode mode, Inference.Features.FeaturizerInfo acoustic)
+    [Fact]
+    public void Rebuilds_the_lexical_featurizer_its_metadata_names_and_refuses_an_unknown_one()
     {
-        var architecture = new DannArchitecture(acoustic.Dimension, 0, 4, 2, mode);
+        var minilm = Path.Combine(_dir, "minilm.emsm");
+        Save(minilm, ContextMode.Causal, null, new Inference.Features.Lexical.MiniLmLexicalFeaturizer().Info);
+        using (var model = ScoringModel.Load(minilm))
+        {
+            Assert.IsType<Inference.Features.Lexical.MiniLmLexicalFeaturizer>(model.Lexical);
+            Assert.Null(model.Acoustic);
+            Assert.True(Inference.Features.Lexical.MiniLmEncoder.IsLoaded);
+        }
+
+        var unknown = Path.Combine(_dir, "unknown-text.emsm");
+        Save(unknown, ContextMode.Causal, null, new("lexical/bert-large@2", Inference.Features.Modality.Lexical, 1024, "layers=24"));
+        var error = Assert.Throws<ModelMismatchException>(() => ScoringModel.Load(unknown));
+        Assert.Contains(unknown, error.Message);
+        Assert.Contains("lexical featurizer", error.Message);
+        Assert.Contains("lexical/bert-large@2", error.Message);
+    }
+
+    private static void Save(string path, ContextMode mode, Inference.Features.FeaturizerInfo? acoustic,
+        Inference.Features.FeaturizerInfo? lexical = null)
+    {
+        var architecture = new DannArchitecture(acoustic?.Dimension ?? 0, lexical?.Dimension ?? 0, 4, 2, mode);
         using var network = new ContextualDann(architecture);
-        ModelFile.Save(path, network, new ModelMetadata(architecture, Inference.Corpora.EmotionClasses.All, ["a", "b"], acoustic, null,
+        ModelFile.Save(path, network, new ModelMetadata(architecture, Inference.Corpora.EmotionClasses.All, ["a", "b"], acoustic, lexical,
             new TrainingSummary(DateTimeOffset.UnixEpoch, "none", ["1"], [], ["1"], 0, 1, 1, 0, 0, null, null, null)));
     }
 }

@@ -21,19 +21,33 @@ public static class FeaturizeCommand
             DefaultValueFactory = _ => context.Configuration["Features:AcousticSet"] ?? AcousticFeatureSets.Default,
         };
         set.AcceptOnlyFromAmong([.. AcousticFeatureSets.Names]);
+        var lexical = new Option<string>("--lexical")
+        {
+            Description = $"Lexical featurizer: {string.Join(" or ", LexicalFeaturizers.Names)} (docs/lexical-features.md)",
+            DefaultValueFactory = _ => LexicalOptions(context).Encoder,
+        };
+        lexical.AcceptOnlyFromAmong([.. LexicalFeaturizers.Names]);
         var modalities = CommandOptions.Modalities();
-        var threads = new Option<int>("--threads") { Description = "Audio files decoded and analysed at once", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var command = new Command("featurize", "Compute the features of a corpus (skips what is already done)") { corpus, set, modalities, threads };
+        var threads = new Option<int>("--threads")
+        {
+            Description = "Audio files decoded and analysed at once; batches of text encoded at once",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        };
+        var command = new Command("featurize", "Compute the features of a corpus (skips what is already done)") { corpus, set, lexical, modalities, threads };
         command.SetAction((parse, ct) =>
         {
             var use = parse.GetValue(modalities)!;
-            return Task.FromResult(Run(context, parse.GetValue(corpus)!.FullName, parse.GetValue(set)!, use.Contains("audio"), use.Contains("text"),
-                parse.GetValue(threads), ct));
+            return Task.FromResult(Run(context, parse.GetValue(corpus)!.FullName, parse.GetValue(set)!, parse.GetValue(lexical)!, use.Contains("audio"),
+                use.Contains("text"), parse.GetValue(threads), ct));
         });
         return command;
     }
 
-    private static int Run(CliContext context, string corpusPath, string setName, bool audio, bool text, int threads, CancellationToken ct)
+    private static LexicalFeaturizerOptions LexicalOptions(CliContext context) =>
+        context.Configuration.GetSection("Features:Lexical").Get<LexicalFeaturizerOptions>() ?? new LexicalFeaturizerOptions();
+
+    private static int Run(CliContext context, string corpusPath, string setName, string lexicalName, bool audio, bool text, int threads,
+        CancellationToken ct)
     {
         var corpus = Corpus.Load(corpusPath);
         var summaries = new List<FeaturizeSummary>();
@@ -50,10 +64,9 @@ public static class FeaturizeCommand
                 }
                 if (text)
                 {
-                    var options = context.Configuration.GetSection("Features:Lexical").Get<LexicalFeaturizerOptions>() ?? new LexicalFeaturizerOptions();
-                    var lexical = SifLexicalFeaturizer.Create(options);
+                    var lexical = LexicalFeaturizers.Create(lexicalName, LexicalOptions(context));
                     var task = progress.AddTask($"lexical {lexical.Info.Id}", maxValue: corpus.Utterances.Count);
-                    summaries.Add(CorpusFeaturizer.Lexical(corpus, lexical, new Reporter(task), ct));
+                    summaries.Add(CorpusFeaturizer.Lexical(corpus, lexical, new Reporter(task), ct, threads));
                 }
             });
 

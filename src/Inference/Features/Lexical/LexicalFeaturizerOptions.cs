@@ -1,8 +1,16 @@
 namespace EmoStream.Inference.Features.Lexical;
 
-/// <summary>Settings of <see cref="SifLexicalFeaturizer"/>; every one that changes the numbers is recorded in its <see cref="FeaturizerInfo.Settings"/>.</summary>
+/// <summary>
+/// Configuration section <c>Features:Lexical</c>: which lexical featurizer <c>featurize</c> uses by default
+/// (<see cref="Encoder"/>) and the settings of <see cref="SifLexicalFeaturizer"/>; every setting that changes the
+/// numbers is recorded in the featurizer's <see cref="FeaturizerInfo.Settings"/>. <see cref="MiniLmLexicalFeaturizer"/>
+/// has no settings.
+/// </summary>
 public sealed class LexicalFeaturizerOptions
 {
+    /// <summary>The featurizer <c>featurize</c> computes when <c>--lexical</c> is not given: one of <see cref="LexicalFeaturizers.Names"/>.</summary>
+    public string Encoder { get; set; } = LexicalFeaturizers.Default;
+
     /// <summary>Folder of the GloVe cache (or its JSON); null looks for <c>.cache/glove</c> above the app and the working folder.</summary>
     public string? VectorsDirectory { get; set; }
 
