@@ -103,7 +103,7 @@ public sealed class DashboardTests(BrowserFixture fixture, ITestOutputHelper out
     public async Task The_session_list_shows_a_new_session_its_status_change_and_its_deletion_without_reloading()
     {
         Skip.If(fixture.Unavailable is not null, fixture.Unavailable);
-        var recording = Conversations.Write(fixture.Directory, "short-call.wav", turns: 2, pauseSeconds: 0.6);
+        var recording = RavdessConversation.Write(fixture.Directory, "short-call.wav", turns: 2, pauseSeconds: 0.6);
         await using var tab = await fixture.OpenAsync(fixture.Server);
         var page = tab.Page;
         await page.GotoAsync("/");
@@ -148,7 +148,7 @@ public sealed class DashboardTests(BrowserFixture fixture, ITestOutputHelper out
             ("Dashboard:Alerts:Emotions:0", "happy"), ("Dashboard:Alerts:Emotions:1", "neutral"),
             ("Dashboard:Alerts:Emotions:2", "angry"), ("Dashboard:Alerts:Emotions:3", "sad"),
         ]);
-        var id = await server.UploadSessionAsync(Conversations.Write(fixture.Directory, "alert-call.wav", turns: 4), "fast");
+        var id = await server.UploadSessionAsync(RavdessConversation.Write(fixture.Directory, "alert-call.wav", turns: 4), "fast");
         await using var tab = await fixture.OpenAsync(server);
         var page = tab.Page;
         await page.GotoAsync($"/#/sessions/{id}");

@@ -30,7 +30,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         if (Unavailable is not null) return;
-        var microphone = Conversations.Write(Directory, "microphone.wav", turns: 4);
+        var microphone = RavdessConversation.Write(Directory, "microphone.wav", turns: 4);
         _playwright = await Playwright.CreateAsync();
         Browser = await Chromium.LaunchAsync(_playwright, microphone);
         Server = await DashboardServer.StartAsync();
