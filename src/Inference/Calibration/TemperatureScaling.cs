@@ -13,6 +13,9 @@ public static class TemperatureScaling
     /// <summary>Held-out utterances a modality pattern needs before it gets a temperature of its own.</summary>
     public const int MinimumPerPattern = 30;
 
+    /// <summary>Held-out utterances of a pattern a source needs to count in <see cref="FitAcrossSources"/> (one held-out EmoDB speaker has 22).</summary>
+    public const int MinimumPerSource = 20;
+
     public static double Fit(IReadOnlyList<float[]> logits, IReadOnlyList<int> truth)
     {
         if (logits.Count != truth.Count) throw new ArgumentException($"{logits.Count} logit rows but {truth.Count} labels");
@@ -56,8 +59,8 @@ public static class TemperatureScaling
     /// The pooled temperature over all utterances, plus one per modality pattern that has at least
     /// <paramref name="minimumPerPattern"/> utterances (fewer would give a noisy temperature; those use the pooled one).
     /// With <paramref name="sources"/> (the corpus of each utterance), each is fitted across sources
-    /// (<see cref="FitAcrossSources"/>), sources with fewer than <paramref name="minimumPerPattern"/> utterances of a
-    /// pattern not counting for it.
+    /// (<see cref="FitAcrossSources"/>), sources with fewer than <see cref="MinimumPerSource"/> utterances of a pattern
+    /// not counting for it.
     /// </summary>
     public static Temperatures FitPerModality(IReadOnlyList<float[]> logits, IReadOnlyList<int> truth, IReadOnlyList<ModalityPattern?> patterns,
         int minimumPerPattern = MinimumPerPattern, IReadOnlyList<string>? sources = null)
@@ -66,7 +69,7 @@ public static class TemperatureScaling
         double FitRows(int[] rows)
         {
             if (sources is null) return Fit(rows.Select(i => logits[i]).ToArray(), rows.Select(i => truth[i]).ToArray());
-            var kept = rows.GroupBy(i => sources[i], StringComparer.Ordinal).Where(g => g.Count() >= minimumPerPattern).SelectMany(g => g).ToArray();
+            var kept = rows.GroupBy(i => sources[i], StringComparer.Ordinal).Where(g => g.Count() >= Math.Min(minimumPerPattern, MinimumPerSource)).SelectMany(g => g).ToArray();
             if (kept.Length == 0) kept = rows;
             return FitAcrossSources(kept.Select(i => logits[i]).ToArray(), kept.Select(i => truth[i]).ToArray(), kept.Select(i => sources[i]).ToArray());
         }
