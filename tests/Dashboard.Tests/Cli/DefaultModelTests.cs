@@ -1,7 +1,13 @@
+using EmoStream.Capture.Sources;
+using EmoStream.Dashboard.Pipeline;
+using EmoStream.Dashboard.Storage;
+using EmoStream.Dashboard.Tests.Support;
 using EmoStream.Inference.Calibration;
 using EmoStream.Inference.Model;
 using EmoStream.Inference.Training;
 using EmoStream.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EmoStream.Dashboard.Tests.Cli;
 
@@ -25,7 +31,7 @@ public class DefaultModelTests
 
         Assert.Equal(ContextMode.Causal, metadata.Architecture.Mode);
         Assert.Equal("acoustic/compact@1", metadata.AcousticFeaturizer!.Id);
-        Assert.Equal("lexical/glove-sif@1", metadata.LexicalFeaturizer!.Id);
+        Assert.Equal("lexical/minilm@1", metadata.LexicalFeaturizer!.Id);
         Assert.Equal(["happy", "neutral", "angry", "sad"], metadata.Classes);
         Assert.NotNull(metadata.Calibration);
         Assert.InRange(metadata.Temperatures.Pooled, 0.5, 3);
@@ -48,6 +54,37 @@ public class DefaultModelTests
         Assert.Equal([ModalityPattern.Audio, ModalityPattern.Text], shipped.Calibration.Temperatures.ByModality.Keys.Order());
         Assert.Equal(twin.Calibration.ModalityTemperatures, shipped.Calibration.ModalityTemperatures);
         Assert.Equal(twin.Speakers, shipped.Speakers);
+    }
+
+    [Fact]
+    public async Task The_shipped_model_weighs_audio_and_text_differently_from_utterance_to_utterance()
+    {
+        // The demo call (made at set-up with espeak-ng) through the real pipeline with PocketSphinx: each result's fusion
+        // weights, as the dashboard shows them. A fusion that never learnt gives every utterance the same split.
+        var demo = Path.Combine(RepoRoot(), ".cache", "demo", "conversation.wav");
+        Assert.True(File.Exists(demo), $"{demo} is made by scripts/setup.sh (40-demo.sh)");
+        var dir = Directory.CreateTempSubdirectory("emostream-weights-").FullName;
+        try
+        {
+            var configuration = PipelineConfiguration.Create(dir, "pocketsphinx");
+            await using var host = await PipelineHost.CreateAsync(configuration, Path.Combine(RepoRoot(), "models", "default.emsm"),
+                NullLoggerFactory.Instance);
+            var replay = new ReplayOptions { Pacing = ReplayPacing.AsFastAsPossible, ChannelPerSpeaker = true, SpeakerNames = ["agent", "customer"] };
+            var session = await host.StartSessionAsync(new FileReplaySource(demo, replay), SessionKind.Replay, ["agent", "customer"]);
+            var text = new List<double>();
+            await foreach (var r in session.Results.ReadAllAsync())
+                if (r.Transcript is not null) text.Add(r.Weights["text"]);
+            Assert.True(text.Count >= 4, $"only {text.Count} utterances with text");
+            var mean = text.Average();
+            var sd = Math.Sqrt(text.Sum(w => (w - mean) * (w - mean)) / text.Count);
+            Assert.True(sd > 0.02, $"text weights {string.Join(", ", text.Select(w => w.ToString("F3")))}: they hardly vary");
+            Assert.All(text, w => Assert.InRange(w, 0.0, 1.0));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(dir, recursive: true);
+        }
     }
 
     [SkippableFact]
