@@ -7,7 +7,8 @@ namespace EmoStream.Dashboard.Tests.Support;
 
 /// <summary>
 /// A small causal model trained once per test run with the real verbs (featurize, train) on RAVDESS speech of two
-/// actors, with the compact acoustic set and GloVe-SIF text features: what the pipeline must accept.
+/// actors, with the compact acoustic set and the configured text features (`Features:Lexical:Encoder`, minilm): what
+/// the pipeline must accept.
 /// Null <see cref="Path"/> when the shared corpora are absent.
 /// </summary>
 public sealed class TrainedModel : IAsyncLifetime

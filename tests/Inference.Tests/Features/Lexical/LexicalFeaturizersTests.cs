@@ -20,12 +20,12 @@ public sealed class LexicalFeaturizersTests(GloveFixture glove)
     }
 
     [SkippableFact]
-    public void Creates_glove_sif_by_short_name_and_by_default()
+    public void Creates_glove_sif_by_short_name_or_when_configured()
     {
         glove.SkipIfAbsent();
-        var options = new LexicalFeaturizerOptions { VectorsDirectory = glove.Directory };
+        var options = new LexicalFeaturizerOptions { VectorsDirectory = glove.Directory, Encoder = "glove-sif" };
 
-        Assert.Equal(LexicalFeaturizers.GloveSif, options.Encoder);
+        Assert.Equal(LexicalFeaturizers.MiniLm, new LexicalFeaturizerOptions().Encoder);
         Assert.IsType<SifLexicalFeaturizer>(LexicalFeaturizers.Create(options));
         Assert.True(LexicalFeaturizers.Create("glove-sif", options).Info.SameAs(glove.Featurizer!.Info));
     }
