@@ -4,7 +4,8 @@ namespace EmoStream.Inference.Conversations;
 
 /// <summary>
 /// Chooses conversations from a corpus. A corpus of one-turn clips (RAVDESS, EmoDB) gives conversations of two
-/// speakers taking turns, each speaker's emotion following <see cref="EmotionDynamics"/>, each turn a clip of that
+/// speakers taking turns, emotions following <see cref="EmotionDynamics"/> (from the speaker's own last emotion or the
+/// other speaker's), each turn a clip of that
 /// speaker in that emotion (a clip is reused only when the speaker has no unused one left). A corpus of dialogues
 /// (MELD, EmoryNLP, IEMOCAP) keeps its real dialogues, in order.
 /// </summary>
@@ -43,7 +44,7 @@ public static class ConversationPlanner
             for (var t = 0; t < turns; t++)
             {
                 var who = t % 2;
-                var clip = PickClip(bySpeaker[pair[who]], dynamics, ref emotion[who], random, uses, chosen);
+                var clip = PickClip(bySpeaker[pair[who]], dynamics, ref emotion[who], emotion[1 - who], random, uses, chosen);
                 uses[clip.Id]++;
                 chosen.Add(clip);
             }
@@ -66,13 +67,13 @@ public static class ConversationPlanner
             d.Utterances.Select(u => u.Speaker).Distinct(StringComparer.Ordinal).ToArray(), d.Utterances)).ToArray();
     }
 
-    private static CorpusUtterance PickClip(CorpusUtterance[] own, EmotionDynamics dynamics, ref int? emotion, Random random,
+    private static CorpusUtterance PickClip(CorpusUtterance[] own, EmotionDynamics dynamics, ref int? emotion, int? other, Random random,
         Dictionary<string, int> uses, List<CorpusUtterance> chosen)
     {
         // The chain proposes; a speaker without a clip in that emotion proposes again (then takes what they have).
         for (var attempt = 0; attempt < 20; attempt++)
         {
-            var next = dynamics.Next(emotion, random);
+            var next = dynamics.Next(emotion, other, random);
             var label = EmotionClasses.All[next];
             var candidates = own.Where(c => c.Label == label).ToArray();
             if (candidates.Length == 0) continue;

@@ -35,6 +35,18 @@ public class EmotionDynamicsTests
     }
 
     [Fact]
+    public void The_next_emotion_follows_the_speakers_own_or_the_other_speakers_last_one()
+    {
+        var identity = Enumerable.Range(0, 4).Select(i => Enumerable.Range(0, 4).Select(j => i == j ? 1.0 : 0).ToArray()).ToArray();
+        var sticky = new EmotionDynamics(identity, [1, 1, 1, 1]);
+        var random = new Random(1);
+        var fromOther = Enumerable.Range(0, 2000).Count(_ => sticky.Next(own: 0, other: 2, random) == 2);
+        Assert.InRange(fromOther / 2000.0, 0.45, 0.55);
+        Assert.Equal(2, sticky.Next(own: null, other: 2, random));
+        Assert.Equal(3, new EmotionDynamics(identity, [1, 1, 1, 1]) { OwnWeight = 1 }.Next(own: 3, other: 2, random));
+    }
+
+    [Fact]
     public void A_malformed_chain_is_refused()
     {
         Assert.Throws<ArgumentException>(() => new EmotionDynamics([[1, 0]], [1, 0, 0, 0]));
