@@ -4,9 +4,10 @@ using EmoStream.Inference.Features;
 using EmoStream.Inference.Model;
 using EmoStream.Testing;
 
-namespace EmoStream.Dashboard.Tests.Cli;
+namespace EmoStream.Cli.Tests;
 
 /// <summary>`calibrate` (per-modality temperatures on held-out groups) and `train --calibration-from` (a model trained on everything).</summary>
+[Collection(LibTorchGenerator.Name)]
 public sealed class CalibrateCommandTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("emostream-calibrate-cli-").FullName;

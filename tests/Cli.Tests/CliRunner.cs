@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Spectre.Console;
 
-namespace EmoStream.Dashboard.Tests.Cli;
+namespace EmoStream.Cli.Tests;
 
 /// <summary>Runs the real `emostream` command line in-process with captured stdout and stderr.</summary>
 internal static class CliRunner

@@ -4,9 +4,10 @@ using EmoStream.Inference.Corpora;
 using EmoStream.Inference.Features;
 using EmoStream.Testing;
 
-namespace EmoStream.Dashboard.Tests.Cli;
+namespace EmoStream.Cli.Tests;
 
 /// <summary>Real speech through the verbs a researcher chains: import, featurize, train, evaluate.</summary>
+[Collection(LibTorchGenerator.Name)]
 public sealed class CorpusPipelineTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("emostream-pipeline-").FullName;

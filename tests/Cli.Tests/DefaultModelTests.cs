@@ -3,7 +3,7 @@ using EmoStream.Inference.Model;
 using EmoStream.Inference.Training;
 using EmoStream.Testing;
 
-namespace EmoStream.Dashboard.Tests.Cli;
+namespace EmoStream.Cli.Tests;
 
 /// <summary>The committed default model loads with this build and is what docs/MODEL_CARD.md describes.</summary>
 public class DefaultModelTests

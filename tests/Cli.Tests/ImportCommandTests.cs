@@ -2,7 +2,7 @@ using EmoStream.Dashboard.Cli;
 using EmoStream.Inference.Corpora;
 using EmoStream.Testing;
 
-namespace EmoStream.Dashboard.Tests.Cli;
+namespace EmoStream.Cli.Tests;
 
 /// <summary>The <c>import</c> verb end to end, through the same entry point as the executable.</summary>
 public sealed class ImportCommandTests : IDisposable

@@ -1,11 +1,11 @@
 using System.Text.Json;
 using EmoStream.Dashboard.Cli;
-using EmoStream.Dashboard.Storage;
-using EmoStream.Dashboard.Tests.Support;
+using EmoStream.Sessions.Storage;
+using EmoStream.Sessions.Tests.Support;
 using EmoStream.Testing;
 using Microsoft.Data.Sqlite;
 
-namespace EmoStream.Dashboard.Tests.Cli;
+namespace EmoStream.Cli.Tests;
 
 /// <summary><c>emostream replay</c> on a two-channel call assembled from real speech, with a model trained by the real verbs.</summary>
 [Collection(TrainedModelCollection.Name)]
@@ -41,13 +41,16 @@ public sealed class ReplayCommandTests(TrainedModel model) : IDisposable
 
         Assert.True(run.ExitCode == ExitCodes.Ok, run.Stderr);
         Assert.Contains("transcription: pocketsphinx", run.Stderr);
-        var lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var printed = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        // Alert lines are comments, each right after the utterance that raised, extended or ended the alert.
+        var lines = printed.Where(l => !l.StartsWith('#')).ToArray();
         var items = JsonDocument.Parse(File.ReadAllText(json)).RootElement.EnumerateArray().ToArray();
         Assert.Equal(lines.Length, items.Length);
+        Assert.Equal(items.Count(i => i.GetProperty("alert").ValueKind != JsonValueKind.Null), printed.Count(l => l.StartsWith("# alert ", StringComparison.Ordinal)));
         Assert.InRange(items.Length, 4, 8);
         foreach (var (line, item) in lines.Zip(items))
         {
-            Assert.Equal(["speaker", "start", "end", "text", "emotion", "probabilities", "weights"], item.EnumerateObject().Select(p => p.Name));
+            Assert.Equal(["speaker", "start", "end", "text", "emotion", "probabilities", "weights", "alert"], item.EnumerateObject().Select(p => p.Name));
             var probabilities = item.GetProperty("probabilities").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble());
             Assert.Equal(["happy", "neutral", "angry", "sad"], probabilities.Keys);
             Assert.Equal(1.0, probabilities.Values.Sum(), 4);

@@ -3,8 +3,9 @@ using EmoStream.Inference.Features;
 using EmoStream.Inference.Model;
 using EmoStream.Testing;
 
-namespace EmoStream.Dashboard.Tests.Cli;
+namespace EmoStream.Cli.Tests;
 
+[Collection(LibTorchGenerator.Name)]
 public sealed class SeveralCorporaAndCalibrationTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("emostream-several-").FullName;

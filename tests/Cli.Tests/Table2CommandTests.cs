@@ -1,8 +1,9 @@
 using System.Text.Json;
 using EmoStream.Testing;
 
-namespace EmoStream.Dashboard.Tests.Cli;
+namespace EmoStream.Cli.Tests;
 
+[Collection(LibTorchGenerator.Name)]
 public sealed class Table2CommandTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("emostream-table2-").FullName;

@@ -4,8 +4,9 @@ using EmoStream.Inference.Features;
 using EmoStream.Inference.Model;
 using EmoStream.Testing;
 
-namespace EmoStream.Dashboard.Tests.Cli;
+namespace EmoStream.Cli.Tests;
 
+[Collection(LibTorchGenerator.Name)]
 public sealed class TrainAndEvaluateTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("emostream-cli-").FullName;

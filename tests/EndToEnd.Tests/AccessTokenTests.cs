@@ -1,4 +1,5 @@
 using EmoStream.Dashboard.Tests.Support;
+using EmoStream.Sessions.Tests.Support;
 using EmoStream.EndToEnd.Tests.Support;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using EmoStream.Dashboard.Tests.Support;
+using EmoStream.Sessions.Tests.Support;
 using EmoStream.EndToEnd.Tests.Support;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

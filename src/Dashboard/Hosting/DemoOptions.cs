@@ -1,4 +1,4 @@
-namespace EmoStream.Dashboard.Sessions;
+namespace EmoStream.Dashboard.Hosting;
 
 /// <summary>The bundled demo conversation <c>serve</c> replays in real time when it starts; bound from <c>Demo</c>.</summary>
 public sealed class DemoOptions

@@ -1,10 +1,11 @@
 using EmoStream.Capture.Sources;
+using EmoStream.Sessions;
 using Microsoft.Extensions.Options;
 
-namespace EmoStream.Dashboard.Sessions;
+namespace EmoStream.Dashboard.Hosting;
 
 /// <summary>Starts a real-time replay of the demo conversation when the host starts, so a newcomer sees results arrive.</summary>
-public sealed class DemoReplay(SessionService sessions, IOptions<DemoOptions> demo, IConfiguration configuration, ILogger<DemoReplay> logger)
+public sealed class DemoReplay(SessionRegistry sessions, IOptions<DemoOptions> demo, IOptions<ReplayOptions> replayOptions, ILogger<DemoReplay> logger)
     : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -17,10 +18,7 @@ public sealed class DemoReplay(SessionService sessions, IOptions<DemoOptions> de
             logger.LogWarning("Demo:Enabled is true but there is no demo recording at {Path}; run `make setup` to make it", path);
             return;
         }
-        var replay = configuration.GetSection(ReplayOptions.SectionName).Get<ReplayOptions>() ?? new ReplayOptions();
-        replay.Pacing = ReplayPacing.RealTime;
-        replay.ChannelPerSpeaker = true;
-        if (options.Speakers.Length > 0) replay.SpeakerNames = options.Speakers;
+        var replay = replayOptions.Value.With(ReplayPacing.RealTime, options.Speakers, channelPerSpeaker: true);
         var session = await sessions.StartReplayAsync(path, replay, cancellationToken);
         logger.LogInformation("demo conversation replaying in real time as session {Session}", session.Id);
     }

@@ -1,7 +1,7 @@
-using EmoStream.Dashboard.Pipeline;
+using EmoStream.Sessions;
 using Microsoft.Extensions.Options;
 
-namespace EmoStream.Dashboard.Sessions;
+namespace EmoStream.Dashboard.Hosting;
 
 /// <summary>
 /// On shutdown, stops every running session and waits until each stored and broadcast what it captured, while
@@ -10,7 +10,7 @@ namespace EmoStream.Dashboard.Sessions;
 /// registered first (SignalR's connection manager registers when the hub is mapped, before the host starts), and
 /// the host's shutdown waits for them.
 /// </summary>
-public sealed class SessionDrain(SessionService sessions, PipelineHost pipelines, IHostApplicationLifetime lifetime, IOptions<HostOptions> host,
+public sealed class SessionDrain(SessionRegistry sessions, IHostApplicationLifetime lifetime, IOptions<HostOptions> host,
     ILogger<SessionDrain> logger) : IHostedService
 {
     /// <summary>
@@ -29,7 +29,7 @@ public sealed class SessionDrain(SessionService sessions, PipelineHost pipelines
 
     private void Drain()
     {
-        if (pipelines.Running.Count == 0) return;
+        if (sessions.Running.Count == 0) return;
         // The token's callbacks are synchronous; blocking here is how a shutdown waits for them.
         if (!sessions.StopAllAsync().Wait(host.Value.ShutdownTimeout))
             logger.LogWarning("shutdown: sessions still draining after {Timeout}; viewers get the rest from storage when they join again",

@@ -1,4 +1,4 @@
-namespace EmoStream.Dashboard.Sessions;
+namespace EmoStream.Dashboard.Hubs;
 
 /// <summary>The SignalR methods a dashboard receives on <c>/hubs/sessions</c>.</summary>
 public static class SessionEvents

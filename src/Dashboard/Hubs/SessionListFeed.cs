@@ -1,9 +1,8 @@
-using EmoStream.Dashboard.Hubs;
-using EmoStream.Dashboard.Pipeline;
-using EmoStream.Dashboard.Storage;
+using EmoStream.Sessions;
+using EmoStream.Sessions.Storage;
 using Microsoft.AspNetCore.SignalR;
 
-namespace EmoStream.Dashboard.Sessions;
+namespace EmoStream.Dashboard.Hubs;
 
 /// <summary>
 /// The session list, live: a viewer that watches gets every session with its utterance count, then
@@ -11,7 +10,7 @@ namespace EmoStream.Dashboard.Sessions;
 /// <see cref="SessionEvents.SessionDeleted"/> when one is deleted. Updates only grow (a count never drops, an
 /// ended session never runs again), so a viewer merges them with the snapshot in whatever order they arrive.
 /// </summary>
-public sealed class SessionListFeed(PipelineHost host, IHubContext<SessionsHub> hub, ILogger<SessionListFeed> logger)
+public sealed class SessionListFeed(SessionRegistry host, IHubContext<SessionsHub> hub, ILogger<SessionListFeed> logger)
 {
     /// <summary>Adds the connection to the list's group first, so no change after the snapshot is missed.</summary>
     public async Task<IReadOnlyList<SessionSummary>> WatchAsync(string connectionId, IGroupManager groups, CancellationToken cancellationToken)

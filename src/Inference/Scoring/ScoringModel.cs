@@ -4,7 +4,7 @@ using EmoStream.Inference.Features.Lexical;
 using EmoStream.Inference.Model;
 using EmoStream.Inference.Scoring;
 
-namespace EmoStream.Dashboard.Pipeline;
+namespace EmoStream.Inference.Scoring;
 
 /// <summary>
 /// A causal model loaded once and shared by every session, with the featurizers that made its training features,

@@ -4,8 +4,9 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using EmoStream.Capture.Audio;
-using EmoStream.Dashboard.Storage;
+using EmoStream.Sessions.Storage;
 using EmoStream.Dashboard.Tests.Support;
+using EmoStream.Sessions.Tests.Support;
 using EmoStream.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 

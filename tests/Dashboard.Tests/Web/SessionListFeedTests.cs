@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
-using EmoStream.Dashboard.Sessions;
-using EmoStream.Dashboard.Storage;
+using EmoStream.Dashboard.Hubs;
+using EmoStream.Sessions;
+using EmoStream.Sessions.Storage;
 using EmoStream.Dashboard.Tests.Support;
+using EmoStream.Sessions.Tests.Support;
 using EmoStream.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 

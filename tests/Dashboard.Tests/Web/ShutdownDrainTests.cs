@@ -1,7 +1,8 @@
 using System.Net.WebSockets;
 using EmoStream.Capture.Audio;
-using EmoStream.Dashboard.Storage;
+using EmoStream.Sessions.Storage;
 using EmoStream.Dashboard.Tests.Support;
+using EmoStream.Sessions.Tests.Support;
 using EmoStream.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 

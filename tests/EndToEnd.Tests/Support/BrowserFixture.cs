@@ -1,4 +1,5 @@
 using EmoStream.Dashboard.Tests.Support;
+using EmoStream.Sessions.Tests.Support;
 using EmoStream.Testing;
 using Microsoft.Playwright;
 

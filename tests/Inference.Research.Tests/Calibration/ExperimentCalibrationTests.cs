@@ -6,6 +6,7 @@ using EmoStream.Testing;
 
 namespace EmoStream.Inference.Tests.Calibration;
 
+[Collection(LibTorchGenerator.Name)]
 public sealed class ExperimentCalibrationTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("emostream-calibrate-").FullName;

@@ -1,3 +1,4 @@
+using EmoStream.Testing;
 using EmoStream.Inference.Calibration;
 using EmoStream.Inference.Evaluation;
 using EmoStream.Inference.Experiments;
@@ -5,6 +6,7 @@ using EmoStream.Inference.Training;
 
 namespace EmoStream.Inference.Tests.Experiments;
 
+[Collection(LibTorchGenerator.Name)]
 public sealed class Table2CheckpointFileTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("emostream-checkpoint-").FullName;

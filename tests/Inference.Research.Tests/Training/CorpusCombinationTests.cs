@@ -6,6 +6,7 @@ using EmoStream.Testing;
 
 namespace EmoStream.Inference.Tests.Training;
 
+[Collection(LibTorchGenerator.Name)]
 public sealed class CorpusCombinationTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("emostream-combine-").FullName;

@@ -5,6 +5,7 @@ using EmoStream.Testing;
 
 namespace EmoStream.Inference.Tests.Training;
 
+[Collection(LibTorchGenerator.Name)]
 public sealed class DannTrainerTests : IDisposable
 {
     private readonly TrainingFixture _fixture = new(new SyntheticCorpusSpec(), ["1", "2", "3"], ["4", "5"], ["5"]);

@@ -1,3 +1,4 @@
+using EmoStream.Testing;
 using EmoStream.Inference.Corpora;
 using EmoStream.Inference.Features;
 using EmoStream.Inference.Model;
@@ -6,6 +7,7 @@ using static TorchSharp.torch;
 
 namespace EmoStream.Inference.Tests.Training;
 
+[Collection(LibTorchGenerator.Name)]
 public sealed class ModelFileTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("emostream-model-").FullName;

@@ -4,6 +4,7 @@ using EmoStream.Testing;
 
 namespace EmoStream.Inference.Tests.Training;
 
+[Collection(LibTorchGenerator.Name)]
 public sealed class SpeakerInvarianceTests : IDisposable
 {
     // A strong speaker signature in the audio, and speakers that favour an emotion: a shortcut an emotion-only model keeps.

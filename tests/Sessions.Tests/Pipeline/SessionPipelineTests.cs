@@ -1,13 +1,14 @@
 using EmoStream.Capture.Sources;
-using EmoStream.Dashboard.Pipeline;
-using EmoStream.Dashboard.Storage;
-using EmoStream.Dashboard.Tests.Support;
+using EmoStream.Inference.Scoring;
+using EmoStream.Sessions.Pipeline;
+using EmoStream.Sessions.Storage;
+using EmoStream.Sessions.Tests.Support;
 using EmoStream.Inference.Model;
 using EmoStream.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace EmoStream.Dashboard.Tests.Pipeline;
+namespace EmoStream.Sessions.Tests.Pipeline;
 
 /// <summary>Real speech through the whole pipeline: Silero VAD, PocketSphinx, the compact and GloVe featurizers, a trained causal model, SQLite.</summary>
 [Collection(TrainedModelCollection.Name)]
@@ -33,17 +34,23 @@ public sealed class SessionPipelineTests(TrainedModel model) : IDisposable
         return path;
     }
 
-    private Task<PipelineHost> Host(string engine, params (string, string)[] more) =>
-        PipelineHost.CreateAsync(PipelineConfiguration.Create(Path.Combine(_dir, "data"), engine, more), model.Path!, NullLoggerFactory.Instance);
+    private async Task<SessionRegistry> Host(string engine, params (string, string)[] more) => Observed(
+        await SessionRegistry.CreateAsync(PipelineConfiguration.Create(Path.Combine(_dir, "data"), engine, more), model.Path!, NullLoggerFactory.Instance));
+
+    private readonly SessionCollector _published = new();
+
+    private SessionRegistry Observed(SessionRegistry registry)
+    {
+        registry.Subscribe(_published);
+        return registry;
+    }
 
     private static ReplayOptions Replay(ReplayPacing pacing) => new() { Pacing = pacing };
 
-    private static async Task<List<UtteranceRecord>> Drain(SessionPipeline session)
-    {
-        var results = new List<UtteranceRecord>();
-        await foreach (var r in session.Results.ReadAllAsync()) results.Add(r);
-        return results;
-    }
+    private static Task<RunningSession> Start(SessionRegistry host, string file, ReplayPacing pacing, SessionKind kind = SessionKind.Replay) =>
+        host.StartAsync(new FileReplaySource(file, Replay(pacing)), kind, ["speaker"], null, CancellationToken.None);
+
+    private Task<List<UtteranceRecord>> Drain(RunningSession session) => _published.DrainAsync(session);
 
     private static void AssertEqual(UtteranceRecord expected, UtteranceRecord actual)
     {
@@ -58,17 +65,19 @@ public sealed class SessionPipelineTests(TrainedModel model) : IDisposable
         SharedData.SkipIfAbsent();
         var file = Conversation("talk.wav");
         await using var host = await Host("pocketsphinx", ("Pipeline:TranscriptionLookahead", "3"));
-        var session = await host.StartSessionAsync(new FileReplaySource(file, Replay(ReplayPacing.AsFastAsPossible)), SessionKind.Replay, ["speaker"]);
-
-        var results = new List<UtteranceRecord>();
-        await foreach (var r in session.Results.ReadAllAsync())
+        var checkedStored = new List<int>();
+        host.Subscribe(new SessionCollector(async (session, r) =>
         {
             // Persist before publish: what a viewer receives is already in the database.
-            // (later ones may be stored already: the pipeline runs ahead of this reader within its queue bound).
+            // (later ones may be stored already: the pipeline runs ahead of its observers within its queue bound).
             AssertEqual(r, (await host.Store.GetUtterancesAsync(session.Id, r.Index))[0]);
-            results.Add(r);
-        }
-        var outcome = await session.Completion;
+            checkedStored.Add(r.Index);
+        }));
+        var session = await Start(host, file, ReplayPacing.AsFastAsPossible);
+
+        var results = await Drain(session);
+        var outcome = await session.Pipeline.Completion;
+        Assert.Equal(results.Select(r => r.Index), checkedStored);
 
         Assert.Equal(SessionStatus.Completed, outcome.Status);
         Assert.InRange(results.Count, 5, 12); // six sentences; the VAD may split one at a pause
@@ -101,9 +110,9 @@ public sealed class SessionPipelineTests(TrainedModel model) : IDisposable
         SharedData.SkipIfAbsent();
         var file = Conversation("audio-only.wav");
         await using var host = await Host("none", ("Storage:StoreAudio", "true"));
-        var session = await host.StartSessionAsync(new FileReplaySource(file, Replay(ReplayPacing.AsFastAsPossible)), SessionKind.Replay, ["speaker"]);
+        var session = await Start(host, file, ReplayPacing.AsFastAsPossible);
         var results = await Drain(session);
-        Assert.Equal(SessionStatus.Completed, (await session.Completion).Status);
+        Assert.Equal(SessionStatus.Completed, (await session.Pipeline.Completion).Status);
         Assert.NotEmpty(results);
 
         // Recompute every decision from the stored audio with the model's own featurizer and a fresh dialogue state.
@@ -128,18 +137,18 @@ public sealed class SessionPipelineTests(TrainedModel model) : IDisposable
         await File.WriteAllTextAsync(bad, "RIFF this is no audio at all");
         await using var host = await Host("none");
 
-        var alone = await host.StartSessionAsync(new FileReplaySource(good, Replay(ReplayPacing.AsFastAsPossible)), SessionKind.Replay, ["speaker"]);
+        var alone = await Start(host, good, ReplayPacing.AsFastAsPossible);
         var expected = await Drain(alone);
-        var failing = await host.StartSessionAsync(new FileReplaySource(bad, Replay(ReplayPacing.AsFastAsPossible)), SessionKind.Replay, ["speaker"]);
-        var beside = await host.StartSessionAsync(new FileReplaySource(good, Replay(ReplayPacing.AsFastAsPossible)), SessionKind.Replay, ["speaker"]);
+        var failing = await Start(host, bad, ReplayPacing.AsFastAsPossible);
+        var beside = await Start(host, good, ReplayPacing.AsFastAsPossible);
         var both = await Task.WhenAll(Drain(failing), Drain(beside));
 
-        var failed = await failing.Completion;
+        var failed = await failing.Pipeline.Completion;
         Assert.Equal(SessionStatus.Failed, failed.Status);
         Assert.Contains(bad, failed.Detail);
         Assert.Empty(both[0]);
         Assert.Equal(SessionStatus.Failed, (await host.Store.GetSessionAsync(failing.Id))!.Status);
-        Assert.Equal(SessionStatus.Completed, (await beside.Completion).Status);
+        Assert.Equal(SessionStatus.Completed, (await beside.Pipeline.Completion).Status);
         // Its own dialogue state: identical to the run alone, untouched by the other session.
         Assert.Equal(expected.Count, both[1].Count);
         foreach (var (e, a) in expected.Zip(both[1])) AssertEqual(e with { SessionId = beside.Id }, a);
@@ -151,16 +160,17 @@ public sealed class SessionPipelineTests(TrainedModel model) : IDisposable
         SharedData.SkipIfAbsent();
         var file = Conversation("live.wav");
         await using var host = await Host("none");
-        var session = await host.StartSessionAsync(new FileReplaySource(file, Replay(ReplayPacing.RealTime)), SessionKind.Live, ["speaker"]);
-
-        var results = new List<UtteranceRecord>();
-        var stop = default(Task<SessionOutcome>);
-        await foreach (var r in session.Results.ReadAllAsync())
+        var stop = new TaskCompletionSource<Task<SessionOutcome?>>();
+        // Stopped from the first result on; the observer must not wait for the stop, which waits for the observers.
+        host.Subscribe(new SessionCollector((s, _) =>
         {
-            results.Add(r);
-            stop ??= session.StopAsync();
-        }
-        var outcome = await stop!;
+            if (!stop.Task.IsCompleted) stop.TrySetResult(host.StopAsync(s.Id));
+            return Task.CompletedTask;
+        }));
+        var session = await Start(host, file, ReplayPacing.RealTime, SessionKind.Live);
+
+        var results = await Drain(session);
+        var outcome = (await await stop.Task)!;
 
         Assert.Equal(SessionStatus.Stopped, outcome.Status);
         Assert.Equal(results.Count, outcome.Utterances);
@@ -172,22 +182,26 @@ public sealed class SessionPipelineTests(TrainedModel model) : IDisposable
     }
 
     [SkippableFact]
-    public async Task A_consumer_that_does_not_read_holds_the_session_back_without_losing_anything()
+    public async Task An_observer_that_does_not_keep_up_holds_the_session_back_without_losing_anything()
     {
         SharedData.SkipIfAbsent();
         var file = Conversation("slow-reader.wav");
         await using var host = await Host("none", ("Pipeline:ResultQueue", "1"));
-        var session = await host.StartSessionAsync(new FileReplaySource(file, Replay(ReplayPacing.AsFastAsPossible)), SessionKind.Replay, ["speaker"]);
+        var release = new TaskCompletionSource();
+        host.Subscribe(new SessionCollector((_, _) => release.Task));
+        var session = await Start(host, file, ReplayPacing.AsFastAsPossible);
 
-        // One result waits in the queue, the next is stored and waits to enter it; nothing further is scored.
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while ((await host.Store.GetUtterancesAsync(session.Id)).Count < 2 && clock.Elapsed < TimeSpan.FromSeconds(60)) await Task.Delay(50);
+        // The observer holds the first result; one waits in the queue, the next is stored and waits to enter it;
+        // nothing further is scored.
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while ((await host.Store.GetUtterancesAsync(session.Id)).Count < 3) await Task.Delay(50, patience.Token);
         await Task.Delay(1000);
-        Assert.Equal(2, (await host.Store.GetUtterancesAsync(session.Id)).Count);
+        Assert.Equal(3, (await host.Store.GetUtterancesAsync(session.Id)).Count);
         Assert.False(session.Completion.IsCompleted);
 
+        release.SetResult();
         var results = await Drain(session);
-        Assert.Equal(SessionStatus.Completed, (await session.Completion).Status);
+        Assert.Equal(SessionStatus.Completed, (await session.Pipeline.Completion).Status);
         Assert.Equal(Enumerable.Range(0, results.Count), results.Select(r => r.Index));
         Assert.True(results.Count >= 5, $"only {results.Count} utterances");
         Assert.Equal(results.Count, (await host.Store.GetUtterancesAsync(session.Id)).Count);
@@ -200,30 +214,25 @@ public sealed class SessionPipelineTests(TrainedModel model) : IDisposable
         var file = Conversation("shutdown.wav");
         var host = await Host("none");
         var store = host.Store;
-        var session = await host.StartSessionAsync(new FileReplaySource(file, Replay(ReplayPacing.RealTime)), SessionKind.Live, ["speaker"]);
         var first = new TaskCompletionSource();
-        var consumer = Task.Run(async () =>
+        host.Subscribe(new SessionCollector((_, _) =>
         {
-            var seen = new List<UtteranceRecord>();
-            await foreach (var r in session.Results.ReadAllAsync())
-            {
-                seen.Add(r);
-                first.TrySetResult();
-            }
-            return seen;
-        });
+            first.TrySetResult();
+            return Task.CompletedTask;
+        }));
+        var session = await Start(host, file, ReplayPacing.RealTime, SessionKind.Live);
         await first.Task;
 
         await host.DisposeAsync();
-        var published = await consumer;
+        var published = _published.Published(session.Id);
 
         Assert.Empty(host.Running);
-        Assert.Equal(SessionStatus.Stopped, (await session.Completion).Status);
+        Assert.True(session.Completion.IsCompleted, "disposal returned before the observers heard the end");
+        Assert.Equal(SessionStatus.Stopped, (await session.Pipeline.Completion).Status);
         var stored = await store.GetUtterancesAsync(session.Id);
         Assert.Equal(published.Select(r => r.Index), stored.Select(u => u.Index));
         Assert.Equal(SessionStatus.Stopped, (await store.GetSessionAsync(session.Id))!.Status);
-        await Assert.ThrowsAsync<ObjectDisposedException>(() =>
-            host.StartSessionAsync(new FileReplaySource(file, Replay(ReplayPacing.RealTime)), SessionKind.Live, ["speaker"]));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => Start(host, file, ReplayPacing.RealTime, SessionKind.Live));
     }
 
     [Fact]

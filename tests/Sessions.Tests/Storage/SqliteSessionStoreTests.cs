@@ -1,7 +1,7 @@
-using EmoStream.Dashboard.Storage;
+using EmoStream.Sessions.Storage;
 using Microsoft.Data.Sqlite;
 
-namespace EmoStream.Dashboard.Tests.Storage;
+namespace EmoStream.Sessions.Tests.Storage;
 
 public sealed class SqliteSessionStoreTests : IDisposable
 {

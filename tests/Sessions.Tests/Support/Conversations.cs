@@ -1,4 +1,4 @@
-namespace EmoStream.Dashboard.Tests.Support;
+namespace EmoStream.Sessions.Tests.Support;
 
 /// <summary>Short RAVDESS conversations (two actors alternating) written as WAV fixtures.</summary>
 internal static class Conversations

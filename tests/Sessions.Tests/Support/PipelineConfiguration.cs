@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 
-namespace EmoStream.Dashboard.Tests.Support;
+namespace EmoStream.Sessions.Tests.Support;
 
 /// <summary>The product's appsettings.json with a test's entries laid over it (its own data folder, an engine).</summary>
 internal static class PipelineConfiguration

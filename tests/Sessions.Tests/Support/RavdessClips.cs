@@ -1,6 +1,6 @@
 using EmoStream.Testing;
 
-namespace EmoStream.Dashboard.Tests.Support;
+namespace EmoStream.Sessions.Tests.Support;
 
 /// <summary>RAVDESS clips from <c>../shared/data/ravdess/labels.csv</c>, with the sentence each one says.</summary>
 internal static class RavdessClips

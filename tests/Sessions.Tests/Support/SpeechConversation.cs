@@ -1,7 +1,7 @@
 using EmoStream.Capture.Audio;
 using EmoStream.Capture.Tests.Support;
 
-namespace EmoStream.Dashboard.Tests.Support;
+namespace EmoStream.Sessions.Tests.Support;
 
 /// <summary>
 /// A conversation recording assembled from real speech clips: turns alternate between two speakers with a pause

@@ -1,9 +1,9 @@
 using EmoStream.Dashboard.Cli;
-using EmoStream.Dashboard.Tests.Cli;
+using EmoStream.Cli.Tests;
 using EmoStream.Inference.Corpora;
 using EmoStream.Testing;
 
-namespace EmoStream.Dashboard.Tests.Support;
+namespace EmoStream.Sessions.Tests.Support;
 
 /// <summary>
 /// A small causal model trained once per test run with the real verbs (featurize, train) on RAVDESS speech of two

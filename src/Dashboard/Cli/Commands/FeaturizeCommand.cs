@@ -50,7 +50,7 @@ public static class FeaturizeCommand
                 }
                 if (text)
                 {
-                    var options = context.Configuration.GetSection("Features:Lexical").Get<LexicalFeaturizerOptions>() ?? new LexicalFeaturizerOptions();
+                    var options = context.Options<LexicalFeaturizerOptions>();
                     var lexical = SifLexicalFeaturizer.Create(options);
                     var task = progress.AddTask($"lexical {lexical.Info.Id}", maxValue: corpus.Utterances.Count);
                     summaries.Add(CorpusFeaturizer.Lexical(corpus, lexical, new Reporter(task), ct));

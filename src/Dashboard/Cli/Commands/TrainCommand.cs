@@ -18,8 +18,8 @@ public static class TrainCommand
 {
     public static Command Create(CliContext context)
     {
-        var modelDefaults = context.Configuration.GetSection(ModelOptions.Section).Get<ModelOptions>() ?? new ModelOptions();
-        var trainingDefaults = context.Configuration.GetSection(TrainingOptions.Section).Get<TrainingOptions>() ?? new TrainingOptions();
+        var modelDefaults = context.Options<ModelOptions>();
+        var trainingDefaults = context.Options<TrainingOptions>();
 
         var corpus = CommandOptions.Corpora();
         var labeled = CommandOptions.GroupList("--labeled", "Groups whose emotion labels are used (comma-separated; 'prefix*' matches groups by prefix)", required: true);

@@ -1,11 +1,10 @@
-using EmoStream.Dashboard.Security;
-
-namespace EmoStream.Dashboard.Alerts;
+namespace EmoStream.Sessions.Alerts;
 
 /// <summary>
-/// When the dashboard raises an alert, bound from <c>Dashboard:Alerts</c>: a speaker's utterances classified as one
+/// When a session raises an alert, bound from <c>Dashboard:Alerts</c>: a speaker's utterances classified as one
 /// of <see cref="Emotions"/>, <see cref="ConsecutiveUtterances"/> times in a row (the other speakers' turns in
-/// between do not break the run; any other emotion of that speaker does).
+/// between do not break the run; any other emotion of that speaker does). Alerts are computed by each session's
+/// pipeline, stored with the utterance that raised, extended or ended them, and broadcast and exported with it.
 /// </summary>
 public sealed class AlertOptions
 {
@@ -17,24 +16,26 @@ public sealed class AlertOptions
     public int ConsecutiveUtterances { get; set; } = 3;
 
     /// <summary>
-    /// Null until <see cref="Complete"/> fills in <see cref="DefaultEmotions"/>: as an initial value the default would
-    /// stay in front of a configured list, which the configuration binder appends to an existing array.
+    /// Null means <see cref="DefaultEmotions"/>: as an initial value the default would stay in front of a configured
+    /// list, which the configuration binder appends to an existing array.
     /// </summary>
     public string[]? Emotions { get; set; }
 
-    /// <summary>Fills in the default emotions when none are configured and checks the rule against the model's classes.</summary>
-    /// <exception cref="HostingConfigurationException">N below 1, no emotion, or an emotion the model does not predict.</exception>
-    public AlertOptions Complete(IReadOnlyCollection<string> classes)
+    /// <summary>The configured emotions, or the default ones; each once (a setting layered over appsettings.json overrides its list item by item and may repeat one).</summary>
+    public IReadOnlyList<string> EffectiveEmotions => [.. (Emotions ?? DefaultEmotions).Distinct()];
+
+    /// <summary>What is wrong with the rule on its own, or null.</summary>
+    public string? Problem() =>
+        ConsecutiveUtterances < 1 ? $"{SectionName}:ConsecutiveUtterances is {ConsecutiveUtterances}; expected 1 or more"
+        : EffectiveEmotions.Count == 0 ? $"{SectionName}:Emotions is empty; expected one or more emotion names"
+        : null;
+
+    /// <summary>Checks the rule against the classes of the model that scores the sessions.</summary>
+    /// <exception cref="Pipeline.PipelineConfigurationException">An emotion the model does not predict.</exception>
+    public void CheckAgainst(IReadOnlyCollection<string> classes)
     {
-        // Distinct: a setting layered over appsettings.json overrides its list item by item and may repeat one.
-        Emotions = [.. (Emotions ?? DefaultEmotions).Distinct()];
-        if (ConsecutiveUtterances < 1)
-            throw new HostingConfigurationException($"{SectionName}:ConsecutiveUtterances is {ConsecutiveUtterances}; expected 1 or more");
-        if (Emotions.Length == 0)
-            throw new HostingConfigurationException($"{SectionName}:Emotions is empty; expected one or more of {string.Join(", ", classes)}");
-        if (Emotions.FirstOrDefault(e => !classes.Contains(e)) is { } unknown)
-            throw new HostingConfigurationException(
+        if (EffectiveEmotions.FirstOrDefault(e => !classes.Contains(e)) is { } unknown)
+            throw new Pipeline.PipelineConfigurationException(
                 $"{SectionName}:Emotions names '{unknown}', which the model does not predict; expected one or more of {string.Join(", ", classes)}");
-        return this;
     }
 }

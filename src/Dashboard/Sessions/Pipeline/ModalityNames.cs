@@ -1,4 +1,4 @@
-namespace EmoStream.Dashboard.Pipeline;
+namespace EmoStream.Sessions.Pipeline;
 
 /// <summary>The keys of a result's modality weights, as users name the modalities (<c>--modalities audio,text</c>).</summary>
 public static class ModalityNames

@@ -1,4 +1,4 @@
-namespace EmoStream.Dashboard.Pipeline;
+namespace EmoStream.Sessions.Pipeline;
 
 /// <summary>The <c>Pipeline</c> section of appsettings.json: queue bounds of each session's pipeline.</summary>
 public sealed class PipelineOptions

@@ -1,4 +1,4 @@
-namespace EmoStream.Dashboard.Pipeline;
+namespace EmoStream.Sessions.Pipeline;
 
 /// <summary>The <c>Scoring</c> section of appsettings.json.</summary>
 public sealed class ScoringOptions

@@ -1,6 +1,7 @@
-using EmoStream.Dashboard.Storage;
+using EmoStream.Sessions.Storage;
 
-namespace EmoStream.Dashboard.Pipeline;
+namespace EmoStream.Sessions.Pipeline;
 
 /// <summary>How a session's pipeline ended, as also stored with the session.</summary>
-public sealed record SessionOutcome(SessionStatus Status, int Utterances, string? Detail);
+/// <param name="Session">The session as stored at its end (status, end time, detail).</param>
+public sealed record SessionOutcome(SessionStatus Status, int Utterances, string? Detail, SessionRecord Session);

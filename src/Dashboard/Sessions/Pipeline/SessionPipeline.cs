@@ -2,19 +2,20 @@ using System.Threading.Channels;
 using EmoStream.Capture.Pipeline;
 using EmoStream.Capture.Segmentation;
 using EmoStream.Capture.Streams;
-using EmoStream.Dashboard.Storage;
+using EmoStream.Sessions.Alerts;
+using EmoStream.Sessions.Storage;
 using EmoStream.Inference.Scoring;
 using EmoStream.Transcribe;
 using Microsoft.Extensions.Logging;
 
-namespace EmoStream.Dashboard.Pipeline;
+namespace EmoStream.Sessions.Pipeline;
 
 /// <summary>
 /// One session: capture -> utterances -> transcription and acoustic features (up to
 /// <see cref="PipelineOptions.TranscriptionLookahead"/> at once, on the transcriber's shared decoder pool) ->
 /// lexical features -> this session's incremental scorer -> storage -> <see cref="Results"/>. Every channel is
 /// bounded, so a slow stage holds back capture instead of growing a queue. Results come out in capture order and
-/// only after they are stored. Whatever fails ends this session alone: <see cref="Completion"/> never faults.
+/// only after they are stored, each with the alert it raised, extended or ended (<see cref="AlertTracker"/>). Whatever fails ends this session alone: <see cref="Completion"/> never faults.
 /// </summary>
 public sealed class SessionPipeline : IAsyncDisposable
 {
@@ -65,7 +66,7 @@ public sealed class SessionPipeline : IAsyncDisposable
     private async Task<SessionOutcome> RunAsync()
     {
         await Task.Yield(); // the constructor returns before any work runs
-        SessionOutcome outcome;
+        (SessionStatus Status, string? Detail) outcome;
         var feed = FeedAsync(_abort.Token);
         var score = ScoreAsync(_abort.Token);
         try
@@ -74,9 +75,9 @@ public sealed class SessionPipeline : IAsyncDisposable
             var end = await _capture.Completion.ConfigureAwait(false);
             outcome = end.Kind switch
             {
-                StreamEndKind.Completed => new SessionOutcome(SessionStatus.Completed, _stored, null),
-                StreamEndKind.Cancelled => new SessionOutcome(SessionStatus.Stopped, _stored, end.Reason),
-                _ => new SessionOutcome(SessionStatus.Failed, _stored, end.Reason),
+                StreamEndKind.Completed => (SessionStatus.Completed, (string?)null),
+                StreamEndKind.Cancelled => (SessionStatus.Stopped, end.Reason),
+                _ => (SessionStatus.Failed, end.Reason),
             };
         }
         catch (Exception)
@@ -85,25 +86,26 @@ public sealed class SessionPipeline : IAsyncDisposable
             var cause = new[] { score, feed }.Select(t => t.Exception?.InnerException)
                 .FirstOrDefault(e => e is not null and not OperationCanceledException);
             if (cause is null)
-                outcome = new SessionOutcome(SessionStatus.Stopped, _stored, "aborted before every captured utterance was stored");
+                outcome = (SessionStatus.Stopped, "aborted before every captured utterance was stored");
             else
             {
                 _logger.LogError(cause, "session {Session} failed", _session.Id);
-                outcome = new SessionOutcome(SessionStatus.Failed, _stored, cause.Message);
+                outcome = (SessionStatus.Failed, cause.Message);
             }
         }
         await _capture.DisposeAsync().ConfigureAwait(false);
         _captureStop.Dispose();
+        var ended = _session with { Status = outcome.Status, EndedUtc = _shared.Time.GetUtcNow(), Detail = outcome.Detail };
         try
         {
-            await _shared.Store.EndSessionAsync(_session.Id, outcome.Status, DateTimeOffset.UtcNow, outcome.Detail, CancellationToken.None).ConfigureAwait(false);
+            await _shared.Store.EndSessionAsync(_session.Id, ended.Status, ended.EndedUtc!.Value, ended.Detail, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e)
         {
             _logger.LogError(e, "session {Session}: could not record its end", _session.Id);
         }
         _results.Writer.TryComplete();
-        return outcome;
+        return new SessionOutcome(ended.Status, _stored, ended.Detail, ended);
     }
 
     /// <summary>Starts transcription and acoustic features of each captured utterance, keeping capture order.</summary>
@@ -155,6 +157,7 @@ public sealed class SessionPipeline : IAsyncDisposable
     {
         var model = _shared.Model;
         using var scorer = model.CreateScorer(_shared.Scoring.Window);
+        var alerts = new AlertTracker(_shared.Alerts);
         try
         {
             await foreach (var pending in _pending.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
@@ -165,6 +168,7 @@ public sealed class SessionPipeline : IAsyncDisposable
                 var lexical = model.Lexical?.Extract(text);
                 var score = model.Score(scorer, acoustic, lexical);
                 var record = ToRecord(pending.Utterance, score, transcript, text);
+                record = record with { Alert = alerts.Add(record) };
                 // Persist first: a result a viewer has seen is never lost.
                 await _shared.Store.AddUtteranceAsync(record, _shared.StoreAudio ? pending.Utterance.Samples : null, cancellationToken).ConfigureAwait(false);
                 _stored++;

@@ -1,4 +1,4 @@
-namespace EmoStream.Dashboard.Storage;
+namespace EmoStream.Sessions.Storage;
 
 /// <summary>
 /// Sessions and their scored utterances. Implementations are safe for concurrent use by many sessions; each call

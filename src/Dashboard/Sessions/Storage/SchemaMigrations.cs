@@ -1,4 +1,4 @@
-namespace EmoStream.Dashboard.Storage;
+namespace EmoStream.Sessions.Storage;
 
 /// <summary>
 /// The schema's history, oldest first. Never edit a released step: append a new one, so a database made by any
@@ -45,6 +45,9 @@ public static class SchemaMigrations
                 PRIMARY KEY (session_id, idx),
                 FOREIGN KEY (session_id, idx) REFERENCES utterances (session_id, idx) ON DELETE CASCADE
             ) WITHOUT ROWID;
+            """),
+        new(3, "alerts", """
+            ALTER TABLE utterances ADD COLUMN alert TEXT;
             """),
     ];
 }

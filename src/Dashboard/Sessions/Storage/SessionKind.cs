@@ -1,4 +1,4 @@
-namespace EmoStream.Dashboard.Storage;
+namespace EmoStream.Sessions.Storage;
 
 /// <summary>Where a session's audio comes from.</summary>
 public enum SessionKind

@@ -1,4 +1,4 @@
-namespace EmoStream.Dashboard.Storage;
+namespace EmoStream.Sessions.Storage;
 
 /// <summary>One monitored conversation as stored.</summary>
 /// <param name="Speakers">Speaker names known when the session started (utterances may name others).</param>

@@ -1,4 +1,4 @@
-namespace EmoStream.Dashboard.Storage;
+namespace EmoStream.Sessions.Storage;
 
 public enum SessionStatus
 {

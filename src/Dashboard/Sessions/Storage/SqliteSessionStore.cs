@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using EmoStream.Sessions.Alerts;
 using Microsoft.Data.Sqlite;
 
-namespace EmoStream.Dashboard.Storage;
+namespace EmoStream.Sessions.Storage;
 
 /// <summary>
 /// <see cref="ISessionStore"/> in one SQLite file, in WAL mode so that dashboards read while sessions write.
@@ -133,8 +134,8 @@ public sealed class SqliteSessionStore : ISessionStore
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (var command = Command(connection, transaction, """
-            INSERT INTO utterances (session_id, idx, speaker, start_s, end_s, transcript, engine, transcript_confidence, emotion, probabilities, weights)
-            VALUES ($session, $idx, $speaker, $start, $end, $transcript, $engine, $confidence, $emotion, $probabilities, $weights);
+            INSERT INTO utterances (session_id, idx, speaker, start_s, end_s, transcript, engine, transcript_confidence, emotion, probabilities, weights, alert)
+            VALUES ($session, $idx, $speaker, $start, $end, $transcript, $engine, $confidence, $emotion, $probabilities, $weights, $alert);
             """))
         {
             command.Parameters.AddWithValue("$session", utterance.SessionId);
@@ -148,6 +149,7 @@ public sealed class SqliteSessionStore : ISessionStore
             command.Parameters.AddWithValue("$emotion", utterance.Emotion);
             command.Parameters.AddWithValue("$probabilities", JsonSerializer.Serialize(utterance.Probabilities, Json));
             command.Parameters.AddWithValue("$weights", JsonSerializer.Serialize(utterance.Weights, Json));
+            command.Parameters.AddWithValue("$alert", utterance.Alert is { } alert ? JsonSerializer.Serialize(alert, Json) : DBNull.Value);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         if (audio is { } samples)
@@ -209,7 +211,7 @@ public sealed class SqliteSessionStore : ISessionStore
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = Command(connection, null, """
-            SELECT idx, speaker, start_s, end_s, transcript, engine, transcript_confidence, emotion, probabilities, weights
+            SELECT idx, speaker, start_s, end_s, transcript, engine, transcript_confidence, emotion, probabilities, weights, alert
             FROM utterances WHERE session_id = $session AND idx >= $from ORDER BY idx;
             """);
         command.Parameters.AddWithValue("$session", sessionId);
@@ -229,7 +231,8 @@ public sealed class SqliteSessionStore : ISessionStore
                 reader.IsDBNull(6) ? null : reader.GetDouble(6),
                 reader.GetString(7),
                 JsonSerializer.Deserialize<Dictionary<string, double>>(reader.GetString(8), Json)!,
-                JsonSerializer.Deserialize<Dictionary<string, double>>(reader.GetString(9), Json)!));
+                JsonSerializer.Deserialize<Dictionary<string, double>>(reader.GetString(9), Json)!,
+                reader.IsDBNull(10) ? null : JsonSerializer.Deserialize<AlertRecord>(reader.GetString(10), Json)));
         }
         return utterances;
     }

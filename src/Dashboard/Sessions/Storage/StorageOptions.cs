@@ -1,4 +1,4 @@
-namespace EmoStream.Dashboard.Storage;
+namespace EmoStream.Sessions.Storage;
 
 /// <summary>The <c>Storage</c> section of appsettings.json.</summary>
 public sealed class StorageOptions

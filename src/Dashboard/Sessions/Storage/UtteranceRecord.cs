@@ -1,4 +1,6 @@
-namespace EmoStream.Dashboard.Storage;
+using EmoStream.Sessions.Alerts;
+
+namespace EmoStream.Sessions.Storage;
 
 /// <summary>
 /// One scored utterance as stored and as published to dashboards (the same object, so what a viewer sees is what
@@ -9,6 +11,7 @@ namespace EmoStream.Dashboard.Storage;
 /// <param name="Engine">The transcription engine asked; null when transcription is off.</param>
 /// <param name="Probabilities">Class name to probability, in the model's class order.</param>
 /// <param name="Weights">Modality (<c>audio</c>, <c>text</c>) to its fusion weight.</param>
+/// <param name="Alert">The alert this utterance raised, extended or ended, as it stands after it; null when none.</param>
 public sealed record UtteranceRecord(
     string SessionId,
     int Index,
@@ -20,4 +23,5 @@ public sealed record UtteranceRecord(
     double? TranscriptConfidence,
     string Emotion,
     IReadOnlyDictionary<string, double> Probabilities,
-    IReadOnlyDictionary<string, double> Weights);
+    IReadOnlyDictionary<string, double> Weights,
+    AlertRecord? Alert = null);
