@@ -36,7 +36,7 @@ public sealed class AlertTrackerTests
         var alerts = Run(AngryOrSadThreeTimes,
             ("a", "angry"), ("b", "happy"), ("a", "angry"), ("b", "sad"), ("a", "sad"), ("b", "sad"), ("b", "angry"));
 
-        Assert.Equal([null, null, null, null], alerts[..4]);
+        Assert.All(alerts[..4], Assert.Null);
         Assert.Equal((1, "a", 0, 4, 3), (alerts[4]!.Number, alerts[4]!.Speaker, alerts[4]!.FromIndex, alerts[4]!.ToIndex, alerts[4]!.Length));
         Assert.Null(alerts[5]); // b's run: 2 so far
         Assert.Equal((2, "b", 3, 6, 3), (alerts[6]!.Number, alerts[6]!.Speaker, alerts[6]!.FromIndex, alerts[6]!.ToIndex, alerts[6]!.Length));
@@ -58,7 +58,7 @@ public sealed class AlertTrackerTests
     {
         var alerts = Run(AngryOrSadThreeTimes, ("a", "angry"), ("a", "angry"), ("a", "neutral"), ("a", "sad"), ("a", "sad"), ("a", "sad"));
 
-        Assert.Equal([null, null, null, null, null], alerts[..5]);
+        Assert.All(alerts[..5], Assert.Null);
         Assert.Equal((1, 3, 5, 3), (alerts[5]!.Number, alerts[5]!.FromIndex, alerts[5]!.ToIndex, alerts[5]!.Length));
     }
 
