@@ -1,3 +1,4 @@
+using EmoStream.Sessions.Tests.Support;
 using System.Text.Json;
 using EmoStream.Dashboard.Cli;
 using EmoStream.Inference.Corpora;
@@ -45,13 +46,12 @@ public sealed class CorpusPipelineTests : IDisposable
         Assert.Contains(Corpus.Load(corpus).Utterances.Count(u => u.Group is "emodb-13" or "emodb-14").ToString(), evaluate.Stdout);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Featurize_reports_an_unreadable_file_by_utterance_keeps_the_rest_and_retries_it_next_time()
     {
-        SharedData.SkipIfAbsent();
         var corpus = Path.Combine(_dir, "mixed");
         Directory.CreateDirectory(Path.Combine(corpus, "audio"));
-        File.Copy(Path.Combine(SharedData.Ravdess("Actor_01")!, "03-01-05-02-01-01-01.wav"), Path.Combine(corpus, "audio", "good.wav"));
+        File.Copy(RavdessClips.Of("01", ["angry"], 1)[0].Path, Path.Combine(corpus, "audio", "good.wav"));
         File.WriteAllText(Path.Combine(corpus, "audio", "bad.wav"), "RIFF this is not audio");
         CorpusManifest.Write(corpus,
         [

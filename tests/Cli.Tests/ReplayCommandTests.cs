@@ -26,10 +26,9 @@ public sealed class ReplayCommandTests(TrainedModel model) : IDisposable
         ["Models:Default"] = "",
     };
 
-    [SkippableFact]
+    [Fact]
     public async Task Replays_a_call_prints_one_line_per_utterance_writes_the_json_and_stores_the_session()
     {
-        SharedData.SkipIfAbsent();
         var clips = RavdessClips.Of("03", ["angry", "sad"], 2).Concat(RavdessClips.Of("04", ["happy", "sad"], 2))
             .Select(c => c.Path).ToArray();
         var call = Path.Combine(_dir, "call.wav");
@@ -110,10 +109,9 @@ public sealed class ReplayCommandTests(TrainedModel model) : IDisposable
         Assert.DoesNotContain("   at ", run.Stderr);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task An_impossible_pipeline_setting_is_reported_by_name()
     {
-        SharedData.SkipIfAbsent();
         var settings = Settings("none");
         settings["Pipeline:ResultQueue"] = "0";
         var run = await CliRunner.RunAsync(settings, "replay", model.Path!, "--model", model.Path!);
@@ -121,10 +119,9 @@ public sealed class ReplayCommandTests(TrainedModel model) : IDisposable
         Assert.Contains("Pipeline:ResultQueue is 0", run.Stderr);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task An_unreadable_recording_is_reported_by_name_and_stored_as_a_failed_session()
     {
-        SharedData.SkipIfAbsent();
         var wav = Path.Combine(_dir, "broken.wav");
         await File.WriteAllTextAsync(wav, "RIFF this is no audio");
         var run = await CliRunner.RunAsync(Settings("none"), "replay", wav, "--model", model.Path!);

@@ -17,10 +17,9 @@ public sealed class ReplayBroadcastTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    [SkippableFact]
+    [Fact]
     public async Task Every_result_of_an_uploaded_replay_reaches_a_viewer_in_order_identical_to_storage_and_exports()
     {
-        SharedData.SkipIfAbsent();
         var file = Conversations.Write(_dir, "talk.wav", turns: 6);
         await using var server = await DashboardServer.StartAsync();
         await using var viewer = server.Viewer();
@@ -54,10 +53,9 @@ public sealed class ReplayBroadcastTests : IDisposable
         Assert.Empty(await server.Store.GetUtterancesAsync(id));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Alerts_are_raised_by_the_server_stored_and_sent_with_their_utterance_and_exported()
     {
-        SharedData.SkipIfAbsent();
         var file = Conversations.Write(_dir, "alerts.wav", turns: 4);
         // Every emotion counts and two in a row make an alert: one speaker (a mixed recording) raises alert 1 at its
         // second utterance and extends it with every later one.
@@ -95,10 +93,9 @@ public sealed class ReplayBroadcastTests : IDisposable
         Assert.Equal(["", .. Enumerable.Repeat("1", stored.Count - 1)], csv.Skip(1).Select(l => l.Split(',')[^1]));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Viewers_that_join_during_or_after_a_real_time_replay_first_receive_what_they_missed()
     {
-        SharedData.SkipIfAbsent();
         var file = Conversations.Write(_dir, "live.wav", turns: 4, pauseSeconds: 0.6);
         await using var server = await DashboardServer.StartAsync();
         var id = await server.UploadSessionAsync(file, "realtime");

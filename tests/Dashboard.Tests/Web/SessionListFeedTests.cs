@@ -17,10 +17,9 @@ public sealed class SessionListFeedTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    [SkippableFact]
+    [Fact]
     public async Task A_watcher_gets_the_list_with_counts_then_every_change_of_a_new_session_up_to_its_end()
     {
-        SharedData.SkipIfAbsent();
         await using var server = await DashboardServer.StartAsync();
         var earlier = await server.UploadSessionAsync(Conversations.Write(_dir, "earlier.wav", turns: 2), "fast");
         await server.EndedAsync(earlier, Timeout);

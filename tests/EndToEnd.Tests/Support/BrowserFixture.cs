@@ -6,18 +6,15 @@ using Microsoft.Playwright;
 namespace EmoStream.EndToEnd.Tests.Support;
 
 /// <summary>
-/// What the browser tests share: one Chromium (its fake microphone playing a RAVDESS conversation), one dashboard
-/// server with the product's settings, and the folder the screenshots go to. Absent corpora or Chromium leave it
-/// empty, and each test skips saying why.
+/// What the browser tests share: one Chromium (its fake microphone playing a conversation: RAVDESS, or espeak-ng speech without the shared corpora), one dashboard
+/// server with the product's settings, and the folder the screenshots go to. Without Chromium it stays empty, and each test skips saying why.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
     /// <summary>Why the tests cannot run here, or null.</summary>
-    public string? Unavailable { get; } = SharedData.Directory is null
-        ? "shared corpora absent: no ../shared/data beside the repository root (the folder holding Streaming.sln)"
-        : Chromium.Missing;
+    public string? Unavailable { get; } = Chromium.Missing;
 
     public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("emostream-e2e-").FullName;
 

@@ -59,10 +59,9 @@ public sealed class SessionPipelineTests(TrainedModel model) : IDisposable
         Assert.Equal(expected.Weights, actual.Weights);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Transcribed_results_arrive_in_order_after_being_stored_and_equal_what_is_stored()
     {
-        SharedData.SkipIfAbsent();
         var file = Conversation("talk.wav");
         await using var host = await Host("pocketsphinx", ("Pipeline:TranscriptionLookahead", "3"));
         var checkedStored = new List<int>();
@@ -96,7 +95,10 @@ public sealed class SessionPipelineTests(TrainedModel model) : IDisposable
             if (r.Transcript is null) Assert.Equal(0.0, r.Weights[ModalityNames.Text]);
             else Assert.True(r.Weights[ModalityNames.Text] > 0 && r.Engine == "pocketsphinx" && r.TranscriptConfidence is >= 0 and <= 1);
         }
-        Assert.Contains(results, r => r.Transcript is { Length: > 0 } text && text.Contains("door", StringComparison.OrdinalIgnoreCase));
+        // Words of the sentences spoken ("Kids are talking by the door.", "Dogs are sitting by the door.") come out.
+        string[] spoken = ["kids", "talking", "dogs", "sitting", "door"];
+        Assert.Contains(results, r => r.Transcript is { Length: > 0 } text
+            && text.Split(' ').Any(w => spoken.Contains(w, StringComparer.OrdinalIgnoreCase)));
         var record = (await host.Store.GetSessionAsync(session.Id))!;
         Assert.Equal(SessionStatus.Completed, record.Status);
         Assert.NotNull(record.EndedUtc);
@@ -104,10 +106,9 @@ public sealed class SessionPipelineTests(TrainedModel model) : IDisposable
         Assert.Equal(file, record.Source);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Without_transcription_the_stored_audio_rescored_by_the_model_gives_the_published_results()
     {
-        SharedData.SkipIfAbsent();
         var file = Conversation("audio-only.wav");
         await using var host = await Host("none", ("Storage:StoreAudio", "true"));
         var session = await Start(host, file, ReplayPacing.AsFastAsPossible);
@@ -128,10 +129,9 @@ public sealed class SessionPipelineTests(TrainedModel model) : IDisposable
         }
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_failing_session_ends_alone_while_a_concurrent_one_completes_as_if_it_ran_by_itself()
     {
-        SharedData.SkipIfAbsent();
         var good = Conversation("good.wav", turns: 4);
         var bad = Path.Combine(_dir, "bad.wav");
         await File.WriteAllTextAsync(bad, "RIFF this is no audio at all");
@@ -154,10 +154,9 @@ public sealed class SessionPipelineTests(TrainedModel model) : IDisposable
         foreach (var (e, a) in expected.Zip(both[1])) AssertEqual(e with { SessionId = beside.Id }, a);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Stopping_a_live_session_stores_every_utterance_captured_before_the_stop()
     {
-        SharedData.SkipIfAbsent();
         var file = Conversation("live.wav");
         await using var host = await Host("none");
         var stop = new TaskCompletionSource<Task<SessionOutcome?>>();
@@ -181,10 +180,9 @@ public sealed class SessionPipelineTests(TrainedModel model) : IDisposable
         Assert.Equal(SessionKind.Live, record.Kind);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task An_observer_that_does_not_keep_up_holds_the_session_back_without_losing_anything()
     {
-        SharedData.SkipIfAbsent();
         var file = Conversation("slow-reader.wav");
         await using var host = await Host("none", ("Pipeline:ResultQueue", "1"));
         var release = new TaskCompletionSource();
@@ -207,10 +205,9 @@ public sealed class SessionPipelineTests(TrainedModel model) : IDisposable
         Assert.Equal(results.Count, (await host.Store.GetUtterancesAsync(session.Id)).Count);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Shutting_the_host_down_stops_running_sessions_and_loses_no_result_they_published()
     {
-        SharedData.SkipIfAbsent();
         var file = Conversation("shutdown.wav");
         var host = await Host("none");
         var store = host.Store;

@@ -8,7 +8,7 @@ namespace EmoStream.Sessions.Tests.Support;
 /// <summary>
 /// A small causal model trained once per test run with the real verbs (featurize, train) on RAVDESS speech of two
 /// actors, with the compact acoustic set and GloVe-SIF text features: what the pipeline must accept.
-/// Null <see cref="Path"/> when the shared corpora are absent.
+/// Without the shared corpora the same clips are spoken by espeak-ng (<see cref="RavdessClips"/>).
 /// </summary>
 public sealed class TrainedModel : IAsyncLifetime
 {
@@ -18,7 +18,6 @@ public sealed class TrainedModel : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (SharedData.Directory is null) return;
         var corpus = System.IO.Path.Combine(_dir, "corpus");
         Directory.CreateDirectory(System.IO.Path.Combine(corpus, "audio"));
         var utterances = new List<CorpusUtterance>();
