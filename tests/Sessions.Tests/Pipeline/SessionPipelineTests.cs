@@ -123,7 +123,7 @@ public sealed class SessionPipelineTests(TrainedModel model) : IDisposable
             Assert.Null(r.Transcript);
             Assert.Null(r.Engine);
             Assert.Equal(1.0, r.Weights[ModalityNames.Audio], 6);
-            var audio = (await host.Store.GetUtteranceAudioAsync(session.Id, r.Index))!;
+            var audio = (await host.Store.GetUtteranceAudioAsync(session.Id, r.Index))!.Samples;
             var expected = host.Model.Score(scorer, host.Model.Acoustic!.Extract(audio), null);
             Assert.Equal(expected.Probabilities.Select(p => (double)p), r.Probabilities.Values);
         }

@@ -67,8 +67,8 @@ public sealed class SqliteSessionStoreTests : IDisposable
 
         Assert.Equal(SchemaMigrations.All.Select(m => m.Version), await store.AppliedMigrationsAsync());
         Assert.Equal(SessionStatus.Completed, (await store.GetSessionAsync("old"))!.Status);
-        await store.AddUtteranceAsync(Utterance("old", 0, "hello"), new float[] { 0.5f });
-        Assert.Equal(new[] { 0.5f }, await store.GetUtteranceAudioAsync("old", 0));
+        await store.AddUtteranceAsync(Utterance("old", 0, "hello"), new UtteranceAudio([0.5f], 16_000));
+        Assert.Equal(new[] { 0.5f }, (await store.GetUtteranceAudioAsync("old", 0))!.Samples);
     }
 
     [Fact]
@@ -101,8 +101,8 @@ public sealed class SqliteSessionStoreTests : IDisposable
         await store.CreateSessionAsync(Session("s2", created.AddMinutes(1)));
         var first = Utterance("s1", 0, "I want my money back");
         var second = Utterance("s1", 1, null);
-        var audio = new[] { 0.1f, -0.2f, 0.3f };
-        await store.AddUtteranceAsync(first, audio);
+        float[] audio = [0.1f, -0.2f, 0.3f];
+        await store.AddUtteranceAsync(first, new UtteranceAudio(audio, 8_000));
         await store.AddUtteranceAsync(second, null);
         await store.EndSessionAsync("s1", SessionStatus.Completed, created.AddSeconds(30), null);
 
@@ -116,7 +116,9 @@ public sealed class SqliteSessionStoreTests : IDisposable
         AssertSame(second, stored[1]);
         Assert.Equal(["happy", "neutral", "angry", "sad"], stored[0].Probabilities.Keys);
         AssertSame(second, Assert.Single(await store.GetUtterancesAsync("s1", fromIndex: 1)));
-        Assert.Equal(audio, await store.GetUtteranceAudioAsync("s1", 0));
+        var kept = (await store.GetUtteranceAudioAsync("s1", 0))!;
+        Assert.Equal(audio, kept.Samples);
+        Assert.Equal(8_000, kept.SampleRate); // the rate travels with the samples
         Assert.Null(await store.GetUtteranceAudioAsync("s1", 1));
         Assert.Null(await store.GetSessionAsync("missing"));
 
@@ -132,10 +134,10 @@ public sealed class SqliteSessionStoreTests : IDisposable
     {
         var store = await SqliteSessionStore.OpenAsync(DbPath);
         await store.CreateSessionAsync(Session("s", DateTimeOffset.UtcNow));
-        await store.AddUtteranceAsync(Utterance("s", 0, "first"), new float[] { 1f });
-        await Assert.ThrowsAsync<SqliteException>(() => store.AddUtteranceAsync(Utterance("s", 0, "again"), new float[] { 2f }));
+        await store.AddUtteranceAsync(Utterance("s", 0, "first"), new UtteranceAudio([1f], 16_000));
+        await Assert.ThrowsAsync<SqliteException>(() => store.AddUtteranceAsync(Utterance("s", 0, "again"), new UtteranceAudio([2f], 16_000)));
         Assert.Equal("first", Assert.Single(await store.GetUtterancesAsync("s")).Transcript);
-        Assert.Equal(new[] { 1f }, await store.GetUtteranceAudioAsync("s", 0));
+        Assert.Equal(new[] { 1f }, (await store.GetUtteranceAudioAsync("s", 0))!.Samples);
     }
 
     [Fact]
@@ -148,7 +150,7 @@ public sealed class SqliteSessionStoreTests : IDisposable
         {
             var id = $"session{s}";
             await store.CreateSessionAsync(Session(id, DateTimeOffset.UtcNow));
-            for (var i = 0; i < count; i++) await store.AddUtteranceAsync(Utterance(id, i, $"{id} says {i}"), s == 0 ? new float[160] : null);
+            for (var i = 0; i < count; i++) await store.AddUtteranceAsync(Utterance(id, i, $"{id} says {i}"), s == 0 ? new UtteranceAudio(new float[160], 16_000) : null);
             await store.EndSessionAsync(id, SessionStatus.Completed, DateTimeOffset.UtcNow, null);
         }).ToArray();
         var reader = Task.Run(async () =>

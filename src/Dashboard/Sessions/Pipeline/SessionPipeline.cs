@@ -170,7 +170,7 @@ public sealed class SessionPipeline : IAsyncDisposable
                 var record = ToRecord(pending.Utterance, score, transcript, text);
                 record = record with { Alert = alerts.Add(record) };
                 // Persist first: a result a viewer has seen is never lost.
-                await _shared.Store.AddUtteranceAsync(record, _shared.StoreAudio ? pending.Utterance.Samples : null, cancellationToken).ConfigureAwait(false);
+                await _shared.Store.AddUtteranceAsync(record, _shared.StoreAudio ? new UtteranceAudio(pending.Utterance.Samples, pending.Utterance.Format.SampleRate) : null, cancellationToken).ConfigureAwait(false);
                 _stored++;
                 await _results.Writer.WriteAsync(record, cancellationToken).ConfigureAwait(false);
             }

@@ -10,8 +10,8 @@ public interface ISessionStore
 
     Task EndSessionAsync(string sessionId, SessionStatus status, DateTimeOffset endedUtc, string? detail, CancellationToken cancellationToken = default);
 
-    /// <param name="audio">The utterance's samples (16 kHz mono) to keep, or null.</param>
-    Task AddUtteranceAsync(UtteranceRecord utterance, ReadOnlyMemory<float>? audio, CancellationToken cancellationToken = default);
+    /// <param name="audio">The utterance's samples and their rate, to keep; or null.</param>
+    Task AddUtteranceAsync(UtteranceRecord utterance, UtteranceAudio? audio, CancellationToken cancellationToken = default);
 
     Task<SessionRecord?> GetSessionAsync(string sessionId, CancellationToken cancellationToken = default);
 
@@ -25,7 +25,7 @@ public interface ISessionStore
     Task<IReadOnlyList<UtteranceRecord>> GetUtterancesAsync(string sessionId, int fromIndex = 0, CancellationToken cancellationToken = default);
 
     /// <summary>The stored audio of one utterance; null when none was kept.</summary>
-    Task<float[]?> GetUtteranceAudioAsync(string sessionId, int index, CancellationToken cancellationToken = default);
+    Task<UtteranceAudio?> GetUtteranceAudioAsync(string sessionId, int index, CancellationToken cancellationToken = default);
 
     /// <summary>Removes a session with its utterances; false when there was none.</summary>
     Task<bool> DeleteSessionAsync(string sessionId, CancellationToken cancellationToken = default);

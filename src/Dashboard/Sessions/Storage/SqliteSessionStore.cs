@@ -129,7 +129,7 @@ public sealed class SqliteSessionStore : ISessionStore
             throw new InvalidOperationException($"session '{sessionId}' does not exist");
     }
 
-    public async Task AddUtteranceAsync(UtteranceRecord utterance, ReadOnlyMemory<float>? audio, CancellationToken cancellationToken = default)
+    public async Task AddUtteranceAsync(UtteranceRecord utterance, UtteranceAudio? audio, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -152,13 +152,14 @@ public sealed class SqliteSessionStore : ISessionStore
             command.Parameters.AddWithValue("$alert", utterance.Alert is { } alert ? JsonSerializer.Serialize(alert, Json) : DBNull.Value);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
-        if (audio is { } samples)
+        if (audio is not null)
         {
             await using var command = Command(connection, transaction,
-                "INSERT INTO utterance_audio (session_id, idx, sample_rate, samples) VALUES ($session, $idx, 16000, $samples);");
+                "INSERT INTO utterance_audio (session_id, idx, sample_rate, samples) VALUES ($session, $idx, $rate, $samples);");
             command.Parameters.AddWithValue("$session", utterance.SessionId);
             command.Parameters.AddWithValue("$idx", utterance.Index);
-            command.Parameters.AddWithValue("$samples", MemoryMarshal.AsBytes(samples.Span).ToArray());
+            command.Parameters.AddWithValue("$rate", audio.SampleRate);
+            command.Parameters.AddWithValue("$samples", MemoryMarshal.AsBytes(audio.Samples.AsSpan()).ToArray());
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -237,14 +238,16 @@ public sealed class SqliteSessionStore : ISessionStore
         return utterances;
     }
 
-    public async Task<float[]?> GetUtteranceAudioAsync(string sessionId, int index, CancellationToken cancellationToken = default)
+    public async Task<UtteranceAudio?> GetUtteranceAudioAsync(string sessionId, int index, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, null, "SELECT samples FROM utterance_audio WHERE session_id = $session AND idx = $idx;");
+        await using var command = Command(connection, null, "SELECT samples, sample_rate FROM utterance_audio WHERE session_id = $session AND idx = $idx;");
         command.Parameters.AddWithValue("$session", sessionId);
         command.Parameters.AddWithValue("$idx", index);
-        var bytes = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as byte[];
-        return bytes is null ? null : MemoryMarshal.Cast<byte, float>(bytes).ToArray();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) return null;
+        var bytes = (byte[])reader.GetValue(0);
+        return new UtteranceAudio(MemoryMarshal.Cast<byte, float>(bytes).ToArray(), reader.GetInt32(1));
     }
 
     public async Task<bool> DeleteSessionAsync(string sessionId, CancellationToken cancellationToken = default)

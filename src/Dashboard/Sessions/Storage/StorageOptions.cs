@@ -10,7 +10,7 @@ public sealed class StorageOptions
 
     public string DatabaseFile { get; set; } = "emostream.db";
 
-    /// <summary>Keep each utterance's audio (16 kHz float samples) in the database; off by default (about 64 KB per second).</summary>
+    /// <summary>Keep each utterance's audio (float samples with their rate) in the database; off by default (about 64 KB per second).</summary>
     public bool StoreAudio { get; set; }
 
     public string DatabasePath => Path.GetFullPath(Path.Combine(DataDirectory, DatabaseFile));
