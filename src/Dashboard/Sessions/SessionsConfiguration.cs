@@ -1,3 +1,4 @@
+using EmoStream.Capture;
 using EmoStream.Capture.Network;
 using EmoStream.Capture.Pipeline;
 using EmoStream.Capture.Segmentation;
@@ -27,15 +28,15 @@ public static class SessionsConfiguration
         services.AddValidated<ScoringOptions>(configuration, ScoringOptions.SectionName,
             o => o.Window < 1 ? $"{ScoringOptions.SectionName}:Window is {o.Window}; expected at least 1" : null);
         services.AddValidated<StorageOptions>(configuration, StorageOptions.SectionName);
-        services.AddValidated<SegmentationOptions>(configuration, SegmentationOptions.SectionName, o => ValidatedOptions.Thrown(o.Validate));
-        services.AddValidated<CaptureSessionOptions>(configuration, CaptureSessionOptions.SectionName);
-        services.AddValidated<VadOptions>(configuration, VadOptions.SectionName,
-            o => Enum.IsDefined(o.Engine) ? null : $"{VadOptions.SectionName}:Engine '{o.Engine}' is not an engine; use Silero or Energy");
+        // The capture sections are bound where capture defines them, and checked here.
+        services.AddCapture(configuration);
+        services.AddCheck<SegmentationOptions>(o => ValidatedOptions.Thrown(o.Validate));
+        services.AddCheck<CaptureSessionOptions>(_ => null);
+        services.AddCheck<TelephonyOptions>(_ => null);
+        services.AddCheck<VadOptions>(o => Enum.IsDefined(o.Engine) ? null : $"{VadOptions.SectionName}:Engine '{o.Engine}' is not an engine; use Silero or Energy");
+        services.AddCheck<ReplayOptions>(o => o.FrameMs > 0 ? null : $"{ReplayOptions.SectionName}:FrameMs is {o.FrameMs}; expected more than 0");
         services.AddValidated<TranscriptionOptions>(configuration, TranscriptionOptions.SectionName, o => ValidatedOptions.Thrown(o.Validate));
         services.AddValidated<LexicalFeaturizerOptions>(configuration, LexicalSection);
-        services.AddValidated<TelephonyOptions>(configuration, TelephonyOptions.SectionName);
-        services.AddValidated<ReplayOptions>(configuration, ReplayOptions.SectionName,
-            o => o.FrameMs > 0 ? null : $"{ReplayOptions.SectionName}:FrameMs is {o.FrameMs}; expected more than 0");
         services.AddValidated<AlertOptions>(configuration, AlertOptions.SectionName, o => o.Problem());
         return services;
     }

@@ -15,9 +15,15 @@ public static class ValidatedOptions
     public static IServiceCollection AddValidated<T>(this IServiceCollection services, IConfiguration configuration, string section,
         Func<T, string?>? problem = null) where T : class
     {
-        var builder = services.AddOptions<T>().Bind(configuration.GetSection(section));
-        if (problem is not null) services.AddSingleton<IValidateOptions<T>>(new Check<T>(problem));
-        builder.ValidateOnStart();
+        services.AddOptions<T>().Bind(configuration.GetSection(section));
+        return problem is null ? services.AddCheck<T>(_ => null) : services.AddCheck(problem);
+    }
+
+    /// <summary>Checks at start-up options bound elsewhere (for instance by <c>AddCapture</c>), without binding them again.</summary>
+    public static IServiceCollection AddCheck<T>(this IServiceCollection services, Func<T, string?> problem) where T : class
+    {
+        services.AddSingleton<IValidateOptions<T>>(new Check<T>(problem));
+        services.AddOptions<T>().ValidateOnStart();
         return services;
     }
 
