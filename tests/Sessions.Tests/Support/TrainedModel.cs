@@ -6,7 +6,7 @@ using EmoStream.Testing;
 namespace EmoStream.Sessions.Tests.Support;
 
 /// <summary>
-/// A small causal model trained once per test run with the real verbs (featurize, train) on RAVDESS speech of two
+/// A small causal model trained once per build (shared by the test assemblies through a temporary file) with the real verbs (featurize, train) on RAVDESS speech of two
 /// actors, with the compact acoustic set and GloVe-SIF text features: what the pipeline must accept.
 /// Without the shared corpora the same clips are spoken by espeak-ng (<see cref="RavdessClips"/>).
 /// </summary>
@@ -17,6 +17,36 @@ public sealed class TrainedModel : IAsyncLifetime
     public string? Path { get; private set; }
 
     public async Task InitializeAsync()
+    {
+        // Trained once per build of the model code and per speech source: the test assemblies that use it (sessions,
+        // CLI) run side by side and share the file, under a lock only one of them holds at a time.
+        var build = typeof(Inference.Model.ContextualDann).Assembly.ManifestModule.ModuleVersionId;
+        var shared = System.IO.Path.Combine(System.IO.Path.GetTempPath(),
+            $"emostream-test-model-{build:N}-{(SharedData.Directory is null ? "espeak" : "ravdess")}.emsm");
+        await using (await LockAsync(shared + ".lock"))
+        {
+            if (!File.Exists(shared)) File.Move(await TrainAsync(), shared);
+        }
+        Path = shared;
+    }
+
+    private static async Task<FileStream> LockAsync(string path)
+    {
+        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException)
+            {
+                await Task.Delay(200, patience.Token);
+            }
+        }
+    }
+
+    private async Task<string> TrainAsync()
     {
         var corpus = System.IO.Path.Combine(_dir, "corpus");
         Directory.CreateDirectory(System.IO.Path.Combine(corpus, "audio"));
@@ -38,7 +68,7 @@ public sealed class TrainedModel : IAsyncLifetime
         var model = System.IO.Path.Combine(_dir, "ravdess-causal.emsm");
         await Expect(CliRunner.RunAsync("train", "--corpus", corpus, "--labeled", "ravdess-01", "--unlabeled", "ravdess-02",
             "--test", "ravdess-02", "--mode", "causal", "--epochs", "3", "--out", model));
-        Path = model;
+        return model;
     }
 
     private static async Task Expect(Task<CliRunner.Result> run)
