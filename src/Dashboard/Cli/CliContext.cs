@@ -1,6 +1,5 @@
 using EmoStream.Dashboard.Hosting;
 using EmoStream.Inference.Model;
-using EmoStream.Inference.Training;
 using EmoStream.Sessions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,20 +21,26 @@ public sealed class CliContext : IDisposable
         Output = output;
         Error = error;
         Loggers = loggers;
-        var services = new ServiceCollection().AddSingleton(configuration).AddSingleton(loggers).AddSessionOptions(configuration);
-        services.AddOptions<ModelsOptions>().Bind(configuration.GetSection(ModelsOptions.Section));
-        services.AddOptions<ModelOptions>().Bind(configuration.GetSection(ModelOptions.Section));
-        services.AddOptions<TrainingOptions>().Bind(configuration.GetSection(TrainingOptions.Section));
-        _services = services.BuildServiceProvider();
+        _registrations = new ServiceCollection().AddSingleton(configuration).AddSingleton(loggers).AddSessionOptions(configuration);
+        Bind<ModelsOptions>(ModelsOptions.Section);
+        Bind<ModelOptions>(ModelOptions.Section);
     }
 
-    private readonly ServiceProvider _services;
+    private readonly IServiceCollection _registrations;
+    private ServiceProvider? _services;
 
     /// <summary>The settings the verbs use, bound once; the session settings are checked when a verb starts sessions.</summary>
-    public IServiceProvider Services => _services;
+    public IServiceProvider Services => _services ??= _registrations.BuildServiceProvider();
 
     /// <summary>A section's settings, bound on first use.</summary>
-    public T Options<T>() where T : class => _services.GetRequiredService<IOptions<T>>().Value;
+    public T Options<T>() where T : class => Services.GetRequiredService<IOptions<T>>().Value;
+
+    /// <summary>Adds a section for <see cref="Options{T}"/>; verbs add theirs when they are built, before any setting is read.</summary>
+    public void Bind<T>(string section) where T : class
+    {
+        if (_services is not null) throw new InvalidOperationException($"{typeof(T).Name}: settings are added before the first one is read");
+        _registrations.AddOptions<T>().Bind(Configuration.GetSection(section));
+    }
 
     /// <summary>Width used when a stream is not a terminal, so piped messages and tables are not wrapped at 80 columns.</summary>
     public const int RedirectedWidth = 240;
@@ -70,7 +75,7 @@ public sealed class CliContext : IDisposable
 
     public void Dispose()
     {
-        _services.Dispose();
+        _services?.Dispose();
         Loggers.Dispose();
     }
 }
