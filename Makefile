@@ -6,7 +6,7 @@ setup:
 
 # The dashboard with the demo conversation (made at set-up) replaying into it in real time.
 run: setup
-	EMOSTREAM_Demo__Enabled=true dotnet src/Dashboard/bin/Release/net10.0/linux-x64/emostream.dll serve
+	EMOSTREAM_Demo__Enabled=true dotnet src/Dashboard/Cli/bin/Release/net10.0/linux-x64/emostream.dll serve
 
 test: setup
 	dotnet test Streaming.sln -c Release --no-build --logger "console;verbosity=normal"

@@ -1,5 +1,5 @@
 using EmoStream.Bench;
-using EmoStream.Dashboard.Storage;
+using EmoStream.Sessions.Storage;
 
 namespace EmoStream.Dashboard.Bench;
 

@@ -1,9 +1,9 @@
 using System.Diagnostics;
+using EmoStream.Dashboard.Hubs;
 using EmoStream.Capture.Sources;
 using EmoStream.Dashboard.Hosting;
-using EmoStream.Dashboard.Pipeline;
-using EmoStream.Dashboard.Sessions;
-using EmoStream.Dashboard.Storage;
+using EmoStream.Sessions;
+using EmoStream.Sessions.Storage;
 using EmoStream.Transcribe;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -15,17 +15,17 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace EmoStream.Dashboard.Bench;
 
 /// <summary>
-/// The real web host on 127.0.0.1 (Kestrel, SignalR JSON over WebSockets) over one <see cref="PipelineHost"/>, as
-/// <c>serve</c> runs it: starts real-time replays through its <see cref="SessionService"/>, each watched by its own
+/// The real web host on 127.0.0.1 (Kestrel, SignalR JSON over WebSockets) over one <see cref="SessionRegistry"/>, as
+/// <c>serve</c> runs it: starts real-time replays through the registry, each watched by its own
 /// .NET SignalR client.
 /// </summary>
 internal sealed class LoopbackServer : IAsyncDisposable
 {
-    private readonly PipelineHost _pipelines;
+    private readonly SessionRegistry _pipelines;
     private readonly WebApplication _app;
     private readonly Uri _hub;
 
-    private LoopbackServer(PipelineHost pipelines, WebApplication app, Uri address)
+    private LoopbackServer(SessionRegistry pipelines, WebApplication app, Uri address)
     {
         _pipelines = pipelines;
         _app = app;
@@ -37,7 +37,7 @@ internal sealed class LoopbackServer : IAsyncDisposable
     public static async Task<LoopbackServer> StartAsync(LatencyRun run)
     {
         var configuration = run.Configuration();
-        var pipelines = await PipelineHost.CreateAsync(configuration, run.Model, NullLoggerFactory.Instance);
+        var pipelines = await SessionRegistry.CreateAsync(configuration, run.Model, NullLoggerFactory.Instance);
         try
         {
             var app = WebHost.Build(configuration, "http://127.0.0.1:0", pipelines);
@@ -60,7 +60,7 @@ internal sealed class LoopbackServer : IAsyncDisposable
     /// end at the same instant (the worst case); about one turn's length spreads those ends evenly.</param>
     public async Task<IReadOnlyList<ViewedSession>> ReplayAsync(string wav, int sessions, TimeSpan spread = default)
     {
-        var service = _app.Services.GetRequiredService<SessionService>();
+        var service = _pipelines;
         var viewers = await Task.WhenAll(Enumerable.Range(0, sessions).Select(async _ =>
         {
             var viewer = new HubConnectionBuilder().WithUrl(_hub)
@@ -79,7 +79,7 @@ internal sealed class LoopbackServer : IAsyncDisposable
         }
     }
 
-    private static async Task<ViewedSession> WatchAsync(SessionService service, HubConnection viewer, string wav, TimeSpan delay)
+    private static async Task<ViewedSession> WatchAsync(SessionRegistry service, HubConnection viewer, string wav, TimeSpan delay)
     {
         await Task.Delay(delay);
         var received = new List<ReceivedResult>();

@@ -1,8 +1,10 @@
+using System.Collections.Concurrent;
 using EmoStream.Bench;
 using System.Diagnostics;
 using EmoStream.Capture.Sources;
-using EmoStream.Dashboard.Pipeline;
-using EmoStream.Dashboard.Storage;
+using EmoStream.Sessions;
+using EmoStream.Sessions.Pipeline;
+using EmoStream.Sessions.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EmoStream.Dashboard.Bench;
@@ -25,22 +27,25 @@ public sealed class PipelineLatencyBenchmark : IBenchmark
         using var run = LatencyRun.Parse(args);
         var sessions = run.Sessions;
         var before = Process.GetCurrentProcess().WorkingSet64;
-        await using var host = await PipelineHost.CreateAsync(run.Configuration(), run.Model, NullLoggerFactory.Instance);
+        await using var host = await SessionRegistry.CreateAsync(run.Configuration(), run.Model, NullLoggerFactory.Instance);
         var loaded = Process.GetCurrentProcess().WorkingSet64;
         var latencies = new List<double>();
         var peak = loaded;
+        var clocks = new ConcurrentDictionary<string, Stopwatch>();
+        var observed = new ConcurrentDictionary<string, List<double>>();
+        using var subscription = host.Subscribe(new Observer((session, r) =>
+        {
+            observed.GetOrAdd(session.Id, _ => []).Add(clocks[session.Id].Elapsed.TotalSeconds - r.End);
+            peak = Math.Max(peak, Process.GetCurrentProcess().WorkingSet64);
+        }));
         var runs = await Task.WhenAll(Enumerable.Range(0, sessions).Select(async _ =>
         {
             var clock = Stopwatch.StartNew();
-            var session = await host.StartSessionAsync(new FileReplaySource(run.Wav, new ReplayOptions { Pacing = ReplayPacing.RealTime }),
-                SessionKind.Live, ["speaker"]);
-            var mine = new List<double>();
-            await foreach (var r in session.Results.ReadAllAsync())
-            {
-                mine.Add(clock.Elapsed.TotalSeconds - r.End);
-                peak = Math.Max(peak, Process.GetCurrentProcess().WorkingSet64);
-            }
-            return mine;
+            var source = new FileReplaySource(run.Wav, new ReplayOptions { Pacing = ReplayPacing.RealTime });
+            var session = await host.StartAsync(source, SessionKind.Live, ["speaker"], null, CancellationToken.None);
+            clocks[session.Id] = clock;
+            await session.Completion;
+            return observed.GetValueOrDefault(session.Id) ?? [];
         }));
         foreach (var mine in runs) latencies.AddRange(mine);
         double Quantile(double q) => Quantiles.Of(latencies, q);
@@ -48,5 +53,19 @@ public sealed class PipelineLatencyBenchmark : IBenchmark
         Console.WriteLine($"end of speech -> stored result: median {Quantile(0.5) * 1000:F0} ms, p95 {Quantile(0.95) * 1000:F0} ms, max {latencies.Max() * 1000:F0} ms");
         Console.WriteLine($"memory: {before / 1e6:F0} MB at start, {loaded / 1e6:F0} MB with model/VAD/engine loaded, peak {peak / 1e6:F0} MB; " +
             $"{(peak - loaded) / 1e6 / sessions:F1} MB per session above the shared part");
+    }
+
+    /// <summary>Hears each stored result of every session (the registry's one reader hands them over in order).</summary>
+    private sealed class Observer(Action<RunningSession, UtteranceRecord> onResult) : ISessionObserver
+    {
+        public Task StartedAsync(RunningSession session) => Task.CompletedTask;
+
+        public Task UtteranceAsync(RunningSession session, UtteranceRecord utterance)
+        {
+            onResult(session, utterance);
+            return Task.CompletedTask;
+        }
+
+        public Task EndedAsync(RunningSession session, SessionOutcome outcome) => Task.CompletedTask;
     }
 }

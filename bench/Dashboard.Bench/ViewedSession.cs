@@ -1,4 +1,4 @@
-using EmoStream.Dashboard.Storage;
+using EmoStream.Sessions.Storage;
 
 namespace EmoStream.Dashboard.Bench;
 

@@ -25,7 +25,7 @@ public static class BenchmarkHost
             return args.Length == 0 ? 0 : 2;
         }
         // Per-core figures: keep the process on one core so the other's load does not blur them.
-        if (pinToOneCore) Process.GetCurrentProcess().ProcessorAffinity = 1;
+        if (pinToOneCore && (OperatingSystem.IsLinux() || OperatingSystem.IsWindows())) Process.GetCurrentProcess().ProcessorAffinity = 1;
         var cores = pinToOneCore ? $"pinned to 1 of {Environment.ProcessorCount} cores" : $"{Environment.ProcessorCount} cores";
         Console.WriteLine($"# {chosen.Name}: {chosen.Description}");
         Console.WriteLine($"# {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {cores}, load {LoadAverage()}, {RuntimeInformation.OSDescription}");

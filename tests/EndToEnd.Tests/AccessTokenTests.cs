@@ -1,4 +1,5 @@
 using EmoStream.Dashboard.Tests.Support;
+using EmoStream.Sessions.Tests.Support;
 using EmoStream.EndToEnd.Tests.Support;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -17,7 +18,7 @@ public sealed class AccessTokenTests(BrowserFixture fixture, ITestOutputHelper o
     {
         Skip.If(fixture.Unavailable is not null, fixture.Unavailable);
         await using var server = await DashboardServer.StartAsync("0.0.0.0", ("Security:IngestToken", Ingest), ("Security:ViewToken", View));
-        var recording = RavdessConversation.Write(fixture.Directory, "token-call.wav", turns: 2);
+        var recording = Conversations.Write(fixture.Directory, "token-call.wav", turns: 2);
 
         await using (var anonymous = await fixture.OpenAsync(server))
         {

@@ -1,5 +1,5 @@
 using System.Globalization;
-using EmoStream.Dashboard.Storage;
+using EmoStream.Sessions.Storage;
 using EmoStream.EndToEnd.Tests.Support;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using EmoStream.Dashboard.Tests.Support;
+using EmoStream.Sessions.Tests.Support;
 using EmoStream.EndToEnd.Tests.Support;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -15,7 +16,7 @@ public sealed class ReconnectTests(BrowserFixture fixture)
     public async Task After_the_connection_drops_mid_session_the_view_catches_up_with_every_result_once()
     {
         Skip.If(fixture.Unavailable is not null, fixture.Unavailable);
-        var id = await fixture.Server.UploadSessionAsync(RavdessConversation.Write(fixture.Directory, "dropped.wav", turns: 4, pauseSeconds: 0.6), "realtime");
+        var id = await fixture.Server.UploadSessionAsync(Conversations.Write(fixture.Directory, "dropped.wav", turns: 4, pauseSeconds: 0.6), "realtime");
         await using var tab = await fixture.OpenAsync(fixture.Server);
         var page = tab.Page;
 

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace EmoStream.Inference.Tests;
+namespace EmoStream.Testing;
 
 internal static class TorchThreads
 {

@@ -1,5 +1,4 @@
 using EmoStream.Capture.Audio.Ffmpeg;
-using EmoStream.Capture.Audio.Resampling;
 using EmoStream.Capture.Audio.Wav;
 
 namespace EmoStream.Capture.Audio;
@@ -25,19 +24,8 @@ public sealed class AudioFileReader(IAudioDecoder decoder)
     }
 
     /// <summary>16 kHz mono samples in [-1, 1]: what the featurizers and the transcriber take.</summary>
-    public float[] Read16kMono(string path, CancellationToken cancellationToken = default)
-    {
-        var audio = Read(path, cancellationToken);
-        return Resampler.Convert(audio.MixToMono(), audio.SampleRate, SpeechAudio.SampleRate);
-    }
+    public float[] Read16kMono(string path, CancellationToken cancellationToken = default) => Read(path, cancellationToken).ToSpeechMono().Channels[0];
 
     /// <summary>16 kHz audio with every channel kept apart (a stereo call recording: one speaker per channel).</summary>
-    public PcmAudio ReadChannels16k(string path, CancellationToken cancellationToken = default)
-    {
-        var audio = Read(path, cancellationToken);
-        var channels = audio.Channels
-            .Select(channel => Resampler.Convert(channel, audio.SampleRate, SpeechAudio.SampleRate))
-            .ToArray();
-        return new PcmAudio(SpeechAudio.SampleRate, channels);
-    }
+    public PcmAudio ReadChannels16k(string path, CancellationToken cancellationToken = default) => Read(path, cancellationToken).ToSpeechChannels();
 }

@@ -24,6 +24,13 @@ public sealed record PcmAudio
     /// <summary>Samples per channel.</summary>
     public int FrameCount => Channels[0].Length;
 
+    /// <summary>Mixed to one channel at <see cref="SpeechAudio.SampleRate"/>: what the featurizers and the transcriber take.</summary>
+    public PcmAudio ToSpeechMono() => new(SpeechAudio.SampleRate, [Resampling.Resampler.Convert(MixToMono(), SampleRate, SpeechAudio.SampleRate)]);
+
+    /// <summary>Every channel kept apart (a stereo call recording: one speaker per channel), at <see cref="SpeechAudio.SampleRate"/>.</summary>
+    public PcmAudio ToSpeechChannels() =>
+        new(SpeechAudio.SampleRate, Channels.Select(channel => Resampling.Resampler.Convert(channel, SampleRate, SpeechAudio.SampleRate)).ToArray());
+
     /// <summary>Equal-weight down-mix of all channels (the channel itself when there is one).</summary>
     public float[] MixToMono()
     {

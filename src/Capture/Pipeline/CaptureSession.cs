@@ -95,6 +95,8 @@ public sealed class CaptureSession : IAsyncDisposable
         {
             await foreach (var frame in _frames.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
+                if (frame.Format != AudioFormat.Speech)
+                    throw new AudioStreamException(_source.Name, $"a frame of {frame.Format}; capture takes {AudioFormat.Speech} (the source must resample)");
                 if (!segmenters.TryGetValue(frame.Speaker, out var segmenter))
                     segmenters[frame.Speaker] = segmenter = new UtteranceSegmenter(frame.Speaker, _vad.Create(), _segmentation);
                 foreach (var utterance in segmenter.Push(frame.Samples))

@@ -1,3 +1,4 @@
+using EmoStream.Capture.Audio;
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using EmoStream.Capture.Processes;
@@ -29,7 +30,7 @@ public sealed class MicrophoneSource(MicrophoneOptions options) : IAudioSource
         var speakers = SpeakerNames.ForChannels(options.EffectiveSpeakerNames, options.Channels);
 
         using var arecord = ToolProcess.Start("arecord",
-            ["-q", "-D", options.Device, "-t", "raw", "-f", "S16_LE", "-r", "16000", "-c", options.Channels.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            ["-q", "-D", options.Device, "-t", "raw", "-f", "S16_LE", "-r", SpeechAudio.SampleRate.ToString(System.Globalization.CultureInfo.InvariantCulture), "-c", options.Channels.ToString(System.Globalization.CultureInfo.InvariantCulture)],
             "the Debian package alsa-utils");
         var frameBytes = 2 * options.Channels;
         var buffer = new byte[BlockFrames * frameBytes];

@@ -25,4 +25,17 @@ public sealed class ReplayOptions
     public IReadOnlyList<string> EffectiveSpeakerNames => SpeakerNames.Length > 0 ? SpeakerNames : DefaultSpeakerNames;
 
     public int FrameMs { get; set; } = 32;
+
+    /// <summary>
+    /// A copy for one replay (the configured options are shared and never changed): its pacing and, when speakers are
+    /// named or <paramref name="channelPerSpeaker"/> is set, one speaker per channel.
+    /// </summary>
+    public ReplayOptions With(ReplayPacing pacing, IReadOnlyList<string> speakers, bool channelPerSpeaker = false) => new()
+    {
+        Pacing = pacing,
+        ChannelPerSpeaker = ChannelPerSpeaker || channelPerSpeaker || speakers.Count > 0,
+        MixedSpeakerName = MixedSpeakerName,
+        SpeakerNames = speakers.Count > 0 ? [.. speakers] : SpeakerNames,
+        FrameMs = FrameMs,
+    };
 }

@@ -1,3 +1,5 @@
+using EmoStream.Capture.Audio;
+
 namespace EmoStream.Capture.Vad;
 
 /// <summary>
@@ -11,7 +13,7 @@ internal sealed class EnergyVadDetector(VadOptions options) : IVoiceActivityDete
     private const double SlopeDb = 2;
     private const double SilenceDb = -100;
 
-    private readonly double _risePerChunk = options.EnergyFloorRiseDbPerSecond * Chunk / 16_000.0;
+    private readonly double _risePerChunk = options.EnergyFloorRiseDbPerSecond * Chunk / (double)SpeechAudio.SampleRate;
     private double? _floorDb;
 
     public int ChunkSamples => Chunk;

@@ -1,3 +1,4 @@
+using EmoStream.Capture.Audio;
 using Microsoft.ML.OnnxRuntime;
 
 namespace EmoStream.Capture.Vad;
@@ -30,7 +31,7 @@ internal sealed class SileroVadDetector : IVoiceActivityDetector
     {
         _session = session;
         _inputValue = OrtValue.CreateTensorValueFromMemory(_input, [1, Context + Chunk]);
-        _rateValue = OrtValue.CreateTensorValueFromMemory(new long[] { 16_000 }, []);
+        _rateValue = OrtValue.CreateTensorValueFromMemory(new long[] { SpeechAudio.SampleRate }, []);
         _probabilityValue = OrtValue.CreateTensorValueFromMemory(_probability, [1, 1]);
         _states =
         [

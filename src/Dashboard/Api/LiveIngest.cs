@@ -1,8 +1,8 @@
 using System.Net.WebSockets;
 using System.Text;
 using EmoStream.Capture.Network;
-using EmoStream.Dashboard.Sessions;
-using EmoStream.Dashboard.Storage;
+using EmoStream.Sessions;
+using EmoStream.Sessions.Storage;
 
 namespace EmoStream.Dashboard.Api;
 

@@ -2,8 +2,11 @@ using System.Text.Json;
 using EmoStream.Capture.Audio;
 using EmoStream.Capture.Network;
 using EmoStream.Capture.Sources;
-using EmoStream.Dashboard.Sessions;
-using EmoStream.Dashboard.Storage;
+using EmoStream.Dashboard.Hubs;
+using EmoStream.Sessions;
+using EmoStream.Sessions.Alerts;
+using EmoStream.Sessions.Export;
+using EmoStream.Sessions.Storage;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -15,18 +18,18 @@ public static class SessionsApi
     public static void Map(IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/sessions");
-        api.MapGet("/", async (SessionService sessions, CancellationToken ct) => Results.Ok(await sessions.Store.ListSessionsAsync(ct)));
+        api.MapGet("/", async (SessionRegistry sessions, CancellationToken ct) => Results.Ok(await sessions.Store.ListSessionsAsync(ct)));
         api.MapPost("/", CreateLiveAsync);
         api.MapPost("/replay", UploadAsync);
-        api.MapGet("/{id}", async (string id, SessionService sessions, CancellationToken ct) =>
+        api.MapGet("/{id}", async (string id, SessionRegistry sessions, CancellationToken ct) =>
             await sessions.Store.GetSessionAsync(id, ct) is { } session
-                ? Results.Ok(new SessionDetail(session, await sessions.Store.GetUtterancesAsync(id, 0, ct)))
+                ? Results.Ok(await DetailAsync(session, sessions.Store, ct))
                 : NoSession(id));
-        api.MapGet("/{id}/export.json", async (string id, SessionService sessions, CancellationToken ct) =>
+        api.MapGet("/{id}/export.json", async (string id, SessionRegistry sessions, CancellationToken ct) =>
             await sessions.Store.GetSessionAsync(id, ct) is null
                 ? NoSession(id)
                 : Results.Text(SessionExport.Json(await sessions.Store.GetUtterancesAsync(id, 0, ct)).ToJsonString(), "application/json"));
-        api.MapGet("/{id}/export.csv", async (string id, SessionService sessions, CancellationToken ct) =>
+        api.MapGet("/{id}/export.csv", async (string id, SessionRegistry sessions, CancellationToken ct) =>
             await sessions.Store.GetSessionAsync(id, ct) is null
                 ? NoSession(id)
                 : Results.File(System.Text.Encoding.UTF8.GetBytes(SessionExport.Csv(await sessions.Store.GetUtterancesAsync(id, 0, ct))),
@@ -34,6 +37,12 @@ public static class SessionsApi
         api.MapPost("/{id}/stop", StopAsync);
         api.MapDelete("/{id}", DeleteAsync);
         api.Map("/{id}/ingest", IngestAsync);
+    }
+
+    private static async Task<SessionDetail> DetailAsync(SessionRecord session, ISessionStore store, CancellationToken ct)
+    {
+        var utterances = await store.GetUtterancesAsync(session.Id, 0, ct);
+        return new SessionDetail(session, utterances, AlertHistory.Latest(utterances));
     }
 
     private static IResult NoSession(string id) =>
@@ -46,7 +55,7 @@ public static class SessionsApi
     internal static IResult Invalid(string field, string problem) =>
         Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [problem] }, detail: $"{field}: {problem}");
 
-    private static async Task<IResult> CreateLiveAsync(HttpRequest request, SessionService sessions, IOptions<JsonOptions> json, CancellationToken ct)
+    private static async Task<IResult> CreateLiveAsync(HttpRequest request, SessionRegistry sessions, IOptions<JsonOptions> json, CancellationToken ct)
     {
         CreateLiveSessionRequest? body;
         try
@@ -83,14 +92,15 @@ public static class SessionsApi
         }
         var session = await sessions.StartLiveAsync(format, rate, speakers, ct);
         var ingest = $"/api/sessions/{session.Id}/ingest";
-        return Results.Created($"/api/sessions/{session.Id}", new SessionCreated(session.Pipeline.Session, ingest));
+        return Results.Created($"/api/sessions/{session.Id}", new SessionCreated(session.Session, ingest));
     }
 
     /// <summary>
     /// Multipart form: <c>file</c> (a recording in any format ffmpeg reads), <c>pacing</c> (<c>realtime</c> or
     /// <c>fast</c>, default fast), <c>speakers</c> (optional, comma-separated: one speaker per channel).
     /// </summary>
-    private static async Task<IResult> UploadAsync(HttpRequest request, SessionService sessions, IConfiguration configuration, CancellationToken ct)
+    private static async Task<IResult> UploadAsync(HttpRequest request, SessionRegistry sessions, IOptions<ReplayOptions> replayOptions,
+        IOptions<StorageOptions> storageOptions, CancellationToken ct)
     {
         if (!request.HasFormContentType)
             return Invalid("file", $"expected a multipart/form-data upload with a 'file' field, got Content-Type '{request.ContentType}'");
@@ -106,57 +116,51 @@ public static class SessionsApi
         if (form.Files.GetFile("file") is not { } file) return Invalid("file", "missing: attach the recording as the form field 'file'");
         if (file.Length == 0) return Invalid("file", $"'{file.FileName}' is empty");
 
-        var replay = configuration.GetSection(ReplayOptions.SectionName).Get<ReplayOptions>() ?? new ReplayOptions();
         var pacing = form["pacing"].ToString();
-        switch (pacing.ToLowerInvariant())
+        ReplayPacing? parsed = pacing.ToLowerInvariant() switch
         {
-            case "" or "fast":
-                replay.Pacing = ReplayPacing.AsFastAsPossible;
-                break;
-            case "realtime":
-                replay.Pacing = ReplayPacing.RealTime;
-                break;
-            default:
-                return Invalid("pacing", $"expected 'realtime' or 'fast', got '{pacing}'");
-        }
+            "" or "fast" => ReplayPacing.AsFastAsPossible,
+            "realtime" => ReplayPacing.RealTime,
+            _ => null,
+        };
+        if (parsed is not { } chosen) return Invalid("pacing", $"expected 'realtime' or 'fast', got '{pacing}'");
         var speakers = form["speakers"].ToString().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        if (speakers.Length > 0)
-        {
-            replay.ChannelPerSpeaker = true;
-            replay.SpeakerNames = speakers;
-        }
+        var replay = replayOptions.Value.With(chosen, speakers);
 
-        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        var storage = storageOptions.Value;
         // A folder per upload keeps the client's file name, which the session records as its source.
         var folder = Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(storage.DatabasePath)!, "uploads", Guid.NewGuid().ToString("N"))).FullName;
         var path = Path.Combine(folder, Path.GetFileName(file.FileName) is { Length: > 0 } name ? name : "upload");
         await using (var target = File.Create(path))
             await file.CopyToAsync(target, ct);
+        PcmAudio decoded;
         try
         {
-            // Decode once before the session exists, so a file that is not audio is a 400 here instead of a failed session.
-            await Task.Run(() => AudioFileReader.Default.Read(path, ct), ct);
+            // Decoded once, before the session exists: a file that is not audio is a 400 here instead of a failed
+            // session, and the session replays these samples without reading the file again.
+            decoded = await Task.Run(() => AudioFileReader.Default.Read(path, ct), ct);
         }
         catch (Exception e) when (e is AudioFormatException or AudioToolException or InvalidDataException)
         {
-            Directory.Delete(folder, recursive: true);
             return Invalid("file", $"'{file.FileName}' is not a readable recording ({e.Message})");
         }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
 
-        var session = await sessions.StartReplayAsync(path, replay, ct);
-        // The source decodes the whole file when it starts; the copy is not needed once the session ends.
-        _ = session.Pipeline.Completion.ContinueWith(_ => Directory.Delete(folder, recursive: true), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
-        return Results.Created($"/api/sessions/{session.Id}", new SessionCreated(session.Pipeline.Session, null));
+        var session = await sessions.StartReplayAsync(path, replay, ct, decoded);
+        return Results.Created($"/api/sessions/{session.Id}", new SessionCreated(session.Session, null));
     }
 
-    private static async Task<IResult> StopAsync(string id, SessionService sessions, CancellationToken ct)
+    private static async Task<IResult> StopAsync(string id, SessionRegistry sessions, CancellationToken ct)
     {
         if (await sessions.Store.GetSessionAsync(id, ct) is null) return NoSession(id);
         if (await sessions.StopAsync(id) is null) return Conflict($"session '{id}' is not running");
         return Results.Ok(await sessions.Store.GetSessionAsync(id, ct));
     }
 
-    private static async Task<IResult> DeleteAsync(string id, SessionService sessions, SessionListFeed list, CancellationToken ct)
+    private static async Task<IResult> DeleteAsync(string id, SessionRegistry sessions, SessionListFeed list, CancellationToken ct)
     {
         // A running session is stopped (and drained) first, so no result is stored after its rows are gone.
         await sessions.StopAsync(id);
@@ -165,14 +169,14 @@ public static class SessionsApi
         return Results.NoContent();
     }
 
-    private static async Task<IResult> IngestAsync(HttpContext context, string id, SessionService sessions)
+    private static async Task<IResult> IngestAsync(HttpContext context, string id, SessionRegistry sessions)
     {
         if (!sessions.TryGetRunning(id, out var session))
             return await sessions.Store.GetSessionAsync(id, context.RequestAborted) is null ? NoSession(id) : Conflict($"session '{id}' is not running");
         if (!context.WebSockets.IsWebSocketRequest)
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad Request",
                 detail: "expected a WebSocket upgrade request (ws:// or wss://)");
-        if (session.Pipeline.Session.Kind != SessionKind.Live) return Conflict($"session '{id}' replays a recording; it takes no audio");
+        if (session.Session.Kind != SessionKind.Live) return Conflict($"session '{id}' replays a recording; it takes no audio");
         if (!session.TryClaimIngest()) return Conflict($"session '{id}' already has an ingest connection");
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         await LiveIngest.RunAsync(socket, session, context.RequestAborted);

@@ -1,15 +1,14 @@
-using EmoStream.Dashboard.Alerts;
-using EmoStream.Dashboard.Pipeline;
-using Microsoft.Extensions.Options;
+using EmoStream.Sessions;
 
 namespace EmoStream.Dashboard.Api;
 
-/// <summary><c>GET /api/settings/ui</c>: the model's classes and the alert rule, for the web page.</summary>
+/// <summary><c>GET /api/settings/ui</c>: the model's classes and the alert rule (for the page's wording; the server raises the alerts), for the web page.</summary>
 public static class UiSettingsApi
 {
     public const string Path = "/api/settings/ui";
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapGet(Path, (PipelineHost pipelines, IOptions<AlertOptions> alerts) =>
-            Results.Ok(new UiSettings(pipelines.Model.Classes, pipelines.Model.Id, pipelines.Transcription.Engine, alerts.Value)));
+        app.MapGet(Path, (SessionRegistry sessions) =>
+            Results.Ok(new UiSettings(sessions.Model.Classes, sessions.Model.Id, sessions.Transcription.Engine,
+                new UiAlertRule(sessions.Alerts.ConsecutiveUtterances, sessions.Alerts.EffectiveEmotions))));
 }

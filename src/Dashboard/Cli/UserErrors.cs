@@ -1,9 +1,10 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
 using EmoStream.Capture;
 using EmoStream.Capture.Audio;
-using EmoStream.Dashboard.Pipeline;
 using EmoStream.Dashboard.Security;
-using EmoStream.Dashboard.Storage;
+using EmoStream.Sessions.Pipeline;
+using EmoStream.Sessions.Storage;
 using EmoStream.Inference.Corpora;
 using EmoStream.Inference.Features.Acoustic;
 using EmoStream.Transcribe;
@@ -47,6 +48,7 @@ public static class UserErrors
         or HostingConfigurationException
         or Table2CheckpointException
         or CliUsageException
+        or OptionsValidationException
         || IsConfigurationValueError(e);
 
     /// <summary>The message the CLI prints: the exception's own, and for a bad configuration value also what is accepted.</summary>

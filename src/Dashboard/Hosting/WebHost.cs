@@ -1,12 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using EmoStream.Capture.Network;
-using EmoStream.Dashboard.Alerts;
 using EmoStream.Dashboard.Api;
 using EmoStream.Dashboard.Hubs;
-using EmoStream.Dashboard.Pipeline;
+using EmoStream.Sessions.Configuration;
 using EmoStream.Dashboard.Security;
-using EmoStream.Dashboard.Sessions;
+using EmoStream.Sessions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +12,7 @@ namespace EmoStream.Dashboard.Hosting;
 
 /// <summary>
 /// Builds and runs the ASP.NET Core host: the web page (<c>wwwroot/</c>, docs/WEB.md), the REST API, the ingest
-/// WebSockets and the SignalR hub over one <see cref="PipelineHost"/>.
+/// WebSockets and the SignalR hub over one <see cref="SessionRegistry"/>.
 /// </summary>
 public static class WebHost
 {
@@ -39,31 +37,34 @@ public static class WebHost
         return TokenAuthentication.Require(security, urls);
     }
 
-    /// <param name="pipelines">The shared pipeline resources (model loaded once); the caller disposes it after the host.</param>
-    /// <exception cref="HostingConfigurationException">Listening beyond loopback without both access tokens; an invalid alert rule.</exception>
-    public static WebApplication Build(IConfiguration configuration, string urls, PipelineHost pipelines)
+    /// <param name="sessions">The running sessions and what they share (model loaded once); the caller disposes it after the host.</param>
+    /// <exception cref="HostingConfigurationException">Listening beyond loopback without both access tokens.</exception>
+    /// <remarks>Settings are bound once and checked when the host starts (<see cref="OptionsValidationException"/>).</remarks>
+    public static WebApplication Build(IConfiguration configuration, string urls, SessionRegistry sessions)
     {
         var security = RequiredTokens(configuration, urls);
-        var alerts = (configuration.GetSection(AlertOptions.SectionName).Get<AlertOptions>() ?? new AlertOptions()).Complete(pipelines.Model.Classes);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddConfiguration(configuration);
         builder.WebHost.UseUrls(urls);
-        builder.Logging.ClearProviders().AddJsonConsole(o => o.IncludeScopes = true);
+        ConsoleLogging.Use(builder.Logging.ClearProviders(), configuration);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
         builder.Services.ConfigureHttpJsonOptions(o => UseStringEnums(o.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddSignalR().AddJsonProtocol(o => UseStringEnums(o.PayloadSerializerOptions));
-        builder.Services.AddSingleton(pipelines);
-        builder.Services.AddSingleton(configuration.GetSection(TelephonyOptions.SectionName).Get<TelephonyOptions>() ?? new TelephonyOptions());
-        builder.Services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.SectionName));
-        builder.Services.AddSingleton(Options.Create(alerts));
+        builder.Services.AddSingleton(sessions.Time);
+        builder.Services.AddSessionOptions(configuration);
+        builder.Services.AddValidated<DemoOptions>(configuration, DemoOptions.SectionName);
+        builder.Services.AddSingleton(sessions);
         builder.Services.AddSingleton<SessionListFeed>();
-        builder.Services.AddSingleton<SessionService>();
+        builder.Services.AddSingleton<SessionBroadcaster>();
         builder.Services.AddHostedService<SessionDrain>();
         builder.Services.AddHostedService<DemoReplay>();
 
         var app = builder.Build();
+        // The broadcaster hears every session the registry runs while the host lives (the shutdown drain included).
+        var broadcast = sessions.Subscribe(app.Services.GetRequiredService<SessionBroadcaster>());
+        app.Lifetime.ApplicationStopped.Register(broadcast.Dispose);
         app.UseStatusCodePages();
         if (security is not null) app.UseMiddleware<TokenAuthentication>(security);
         // The page's files are public (it reads a token from its URL); only /api and /hubs need tokens.

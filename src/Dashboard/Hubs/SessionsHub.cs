@@ -1,4 +1,3 @@
-using EmoStream.Dashboard.Sessions;
 using Microsoft.AspNetCore.SignalR;
 
 namespace EmoStream.Dashboard.Hubs;
@@ -9,7 +8,7 @@ namespace EmoStream.Dashboard.Hubs;
 /// then live, in order), then <see cref="SessionEvents.SessionEnded"/>. <c>WatchSessions()</c> returns the session
 /// list and subscribes to <see cref="SessionEvents.SessionUpdated"/> and <see cref="SessionEvents.SessionDeleted"/>.
 /// </summary>
-public sealed class SessionsHub(SessionService sessions, SessionListFeed list) : Hub
+public sealed class SessionsHub(SessionBroadcaster sessions, SessionListFeed list) : Hub
 {
     public async Task JoinSession(string sessionId, int fromIndex = 0)
     {

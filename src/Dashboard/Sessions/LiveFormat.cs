@@ -1,4 +1,4 @@
-namespace EmoStream.Dashboard.Sessions;
+namespace EmoStream.Sessions;
 
 /// <summary>What a live session's ingest WebSocket carries (the capture parsers' stream formats).</summary>
 public enum LiveFormat

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using EmoStream.Transcribe.Audio;
 
 namespace EmoStream.Transcribe.PocketSphinx;
 
@@ -39,7 +40,7 @@ public sealed class PocketSphinxDecoder : SafeHandle
             // same audio); one second of silence spends that first decode, so a newly pooled decoder behaves like
             // the others. Later utterances still depend slightly on a decoder's history (the same sentence decoded
             // again on one decoder can come out differently), so results are not bit-for-bit reproducible.
-            decoder.Decode(new short[16000]);
+            decoder.Decode(new short[SpeechAudio.SampleRate]);
             return decoder;
         }
         catch

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using EmoStream.Capture.Network;
 using EmoStream.Capture.Pipeline;
@@ -6,6 +5,7 @@ using EmoStream.Capture.Segmentation;
 using EmoStream.Capture.Sources;
 using EmoStream.Capture.Tests.Support;
 using EmoStream.Capture.Vad;
+using Microsoft.Extensions.Time.Testing;
 using Xunit.Abstractions;
 
 namespace EmoStream.Capture.Tests.Pipeline;
@@ -87,20 +87,31 @@ public sealed class CaptureSessionTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
-    public async Task A_real_time_replay_of_N_seconds_takes_about_N_seconds()
+    public async Task A_real_time_replay_of_N_seconds_ends_only_once_its_clock_has_run_N_seconds()
     {
         var path = BurstFile("paced.wav", 2.0, (0.5, 1.5));
         using var vad = new EnergyVad(new VadOptions());
-        var clock = Stopwatch.StartNew();
+        var time = new FakeTimeProvider();
+        var source = new FileReplaySource(path, new ReplayOptions { Pacing = ReplayPacing.RealTime }, time: time);
 
-        await using var session = CaptureSession.Start(new FileReplaySource(path, new ReplayOptions { Pacing = ReplayPacing.RealTime }), vad, Segmentation);
-        var (utterances, end) = await Sessions.DrainAsync(session);
-        clock.Stop();
+        await using var session = CaptureSession.Start(source, vad, Segmentation);
+        var drained = Sessions.DrainAsync(session);
+        // The test moves the replay's clock, 100 ms at a time, until the replay ends.
+        var elapsed = TimeSpan.Zero;
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (!drained.IsCompleted)
+        {
+            await Task.Delay(10, patience.Token);
+            Assert.True(elapsed < TimeSpan.FromSeconds(30), "the replay never ended");
+            time.Advance(TimeSpan.FromMilliseconds(100));
+            elapsed += TimeSpan.FromMilliseconds(100);
+        }
+        var (utterances, end) = await drained;
 
         Assert.Equal(StreamEndKind.Completed, end.Kind);
         Assert.Equal("speaker", Assert.Single(utterances).Speaker); // a mono recording: one, unnamed speaker
-        // Never sooner than the audio lasts; loosely bounded above, since the machine is shared.
-        Assert.InRange(clock.Elapsed.TotalSeconds, 1.95, 4.0);
+        // Never sooner than the audio lasts on the replay's clock (its last frame is due at 2.0 s).
+        Assert.True(elapsed >= TimeSpan.FromSeconds(2.0), $"ended after {elapsed.TotalSeconds:F1} s of its clock");
     }
 
     [Fact]

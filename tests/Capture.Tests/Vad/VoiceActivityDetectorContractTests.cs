@@ -1,12 +1,11 @@
 using EmoStream.Capture.Audio;
 using EmoStream.Capture.Tests.Support;
 using EmoStream.Capture.Vad;
-using Xunit.Abstractions;
 
 namespace EmoStream.Capture.Tests.Vad;
 
 /// <summary>What every detector must do, run against each engine.</summary>
-public sealed class VoiceActivityDetectorContractTests(ITestOutputHelper output)
+public sealed class VoiceActivityDetectorContractTests
 {
     public static TheoryData<VadEngine> Engines => [VadEngine.Silero, VadEngine.Energy];
 

@@ -1,10 +1,11 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using EmoStream.Sessions.Tests.Support;
 using EmoStream.Dashboard.Api;
 using EmoStream.Dashboard.Hosting;
-using EmoStream.Dashboard.Pipeline;
-using EmoStream.Dashboard.Storage;
+using EmoStream.Sessions;
+using EmoStream.Sessions.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -24,10 +25,10 @@ internal sealed class DashboardServer : IAsyncDisposable
     public static readonly JsonSerializerOptions Json = WebHost.UseStringEnums(new JsonSerializerOptions(JsonSerializerDefaults.Web));
 
     private readonly string _dir;
-    private readonly PipelineHost _pipelines;
+    private readonly SessionRegistry _pipelines;
     private readonly WebApplication _app;
 
-    private DashboardServer(string dir, PipelineHost pipelines, WebApplication app, Uri address)
+    private DashboardServer(string dir, SessionRegistry pipelines, WebApplication app, Uri address)
     {
         _dir = dir;
         _pipelines = pipelines;
@@ -42,6 +43,8 @@ internal sealed class DashboardServer : IAsyncDisposable
 
     public ISessionStore Store => _pipelines.Store;
 
+    public SessionRegistry Sessions => _pipelines;
+
     public static string RepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
@@ -53,7 +56,7 @@ internal sealed class DashboardServer : IAsyncDisposable
     {
         var dir = Directory.CreateTempSubdirectory("emostream-web-").FullName;
         var configuration = PipelineConfiguration.Create(Path.Combine(dir, "data"), "none", settings);
-        var pipelines = await PipelineHost.CreateAsync(configuration, Path.Combine(RepoRoot(), "models", "default.emsm"), NullLoggerFactory.Instance);
+        var pipelines = await SessionRegistry.CreateAsync(configuration, Path.Combine(RepoRoot(), "models", "default.emsm"), NullLoggerFactory.Instance);
         WebApplication app;
         try
         {

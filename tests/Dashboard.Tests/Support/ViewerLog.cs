@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
-using EmoStream.Dashboard.Sessions;
-using EmoStream.Dashboard.Storage;
+using EmoStream.Dashboard.Hubs;
+using EmoStream.Sessions;
+using EmoStream.Sessions.Storage;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace EmoStream.Dashboard.Tests.Support;

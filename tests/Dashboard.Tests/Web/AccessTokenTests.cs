@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Net.WebSockets;
 using EmoStream.Dashboard.Security;
 using EmoStream.Dashboard.Tests.Support;
+using EmoStream.Sessions.Tests.Support;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace EmoStream.Dashboard.Tests.Web;
@@ -39,7 +40,7 @@ public sealed class AccessTokenTests
     [Fact]
     public async Task Serve_beyond_loopback_without_tokens_exits_with_the_message_and_no_stack_trace()
     {
-        var run = await EmoStream.Dashboard.Tests.Cli.CliRunner.RunAsync(new Dictionary<string, string?> { ["Security:IngestToken"] = "only-one" },
+        var run = await EmoStream.Cli.Tests.CliRunner.RunAsync(new Dictionary<string, string?> { ["Security:IngestToken"] = "only-one" },
             "serve", "--urls", "http://0.0.0.0:5999");
         Assert.Equal(EmoStream.Dashboard.Cli.ExitCodes.UserError, run.ExitCode);
         Assert.Contains("listening on http://0.0.0.0:5999 (beyond loopback) needs access tokens, but Security:ViewToken is not set", run.Stderr);

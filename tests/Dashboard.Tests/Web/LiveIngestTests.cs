@@ -4,8 +4,9 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using EmoStream.Capture.Audio;
-using EmoStream.Dashboard.Storage;
+using EmoStream.Sessions.Storage;
 using EmoStream.Dashboard.Tests.Support;
+using EmoStream.Sessions.Tests.Support;
 using EmoStream.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -36,11 +37,10 @@ public sealed class LiveIngestTests : IDisposable
         return (socket.CloseStatus, socket.CloseStatusDescription);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Browser_PCM16_streamed_to_the_ingest_socket_is_scored_stored_and_broadcast()
     {
-        SharedData.SkipIfAbsent();
-        var samples = AudioFileReader.Default.Read16kMono(RavdessConversation.Write(_dir, "mic.wav", turns: 4));
+        var samples = AudioFileReader.Default.Read16kMono(Conversations.Write(_dir, "mic.wav", turns: 4));
         await using var server = await DashboardServer.StartAsync();
         var id = await server.CreateLiveSessionAsync(new { format = "pcm16", sampleRate = 16000, speakers = new[] { "caller" } });
         await using var viewer = server.Viewer();
@@ -64,11 +64,10 @@ public sealed class LiveIngestTests : IDisposable
         ViewerLog.AssertSame(stored, log.Utterances);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_telephony_media_stream_is_scored_per_track_and_ends_with_its_stop_event()
     {
-        SharedData.SkipIfAbsent();
-        var samples = AudioFileReader.Default.Read16kMono(RavdessConversation.Write(_dir, "call.wav", turns: 4));
+        var samples = AudioFileReader.Default.Read16kMono(Conversations.Write(_dir, "call.wav", turns: 4));
         await using var server = await DashboardServer.StartAsync();
         var id = await server.CreateLiveSessionAsync(new { format = "telephony" });
         using var socket = new ClientWebSocket();

@@ -1,7 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using EmoStream.Dashboard.Storage;
+using EmoStream.Sessions.Storage;
 using EmoStream.Dashboard.Tests.Support;
+using EmoStream.Sessions.Tests.Support;
 using EmoStream.Testing;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -16,11 +17,10 @@ public sealed class ReplayBroadcastTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    [SkippableFact]
+    [Fact]
     public async Task Every_result_of_an_uploaded_replay_reaches_a_viewer_in_order_identical_to_storage_and_exports()
     {
-        SharedData.SkipIfAbsent();
-        var file = RavdessConversation.Write(_dir, "talk.wav", turns: 6);
+        var file = Conversations.Write(_dir, "talk.wav", turns: 6);
         await using var server = await DashboardServer.StartAsync();
         await using var viewer = server.Viewer();
         var log = new ViewerLog(viewer);
@@ -53,11 +53,50 @@ public sealed class ReplayBroadcastTests : IDisposable
         Assert.Empty(await server.Store.GetUtterancesAsync(id));
     }
 
-    [SkippableFact]
+    [Fact]
+    public async Task Alerts_are_raised_by_the_server_stored_and_sent_with_their_utterance_and_exported()
+    {
+        var file = Conversations.Write(_dir, "alerts.wav", turns: 4);
+        // Every emotion counts and two in a row make an alert: one speaker (a mixed recording) raises alert 1 at its
+        // second utterance and extends it with every later one.
+        await using var server = await DashboardServer.StartAsync(settings:
+        [
+            ("Dashboard:Alerts:ConsecutiveUtterances", "2"), ("Dashboard:Alerts:Emotions:0", "happy"), ("Dashboard:Alerts:Emotions:1", "neutral"),
+            ("Dashboard:Alerts:Emotions:2", "angry"), ("Dashboard:Alerts:Emotions:3", "sad"),
+        ]);
+        await using var viewer = server.Viewer();
+        var log = new ViewerLog(viewer);
+        await viewer.StartAsync();
+        var id = await server.UploadSessionAsync(file, "fast");
+        await viewer.InvokeAsync("JoinSession", id, 0);
+        await log.Ended.WaitAsync(Timeout);
+
+        var detail = await server.GetAsync(id);
+        var stored = detail.Utterances;
+        Assert.True(stored.Count >= 2, $"only {stored.Count} utterance(s)");
+        Assert.Null(stored[0].Alert);
+        foreach (var u in stored.Skip(1))
+        {
+            var alert = Assert.IsType<Sessions.Alerts.AlertRecord>(u.Alert);
+            Assert.Equal((1, "speaker", 0, u.Index, u.Index + 1, true), (alert.Number, alert.Speaker, alert.FromIndex, alert.ToIndex, alert.Length, alert.Ongoing));
+            Assert.Equal(stored.Take(u.Index + 1).GroupBy(x => x.Emotion).ToDictionary(g => g.Key, g => g.Count()), alert.Counts);
+        }
+        ViewerLog.AssertSame(stored, log.Utterances); // what the viewer got carries the same alerts
+        Assert.Equal(stored[^1].Alert, Assert.Single(detail.Alerts));
+
+        var json = JsonNode.Parse(await server.Http.GetStringAsync($"/api/sessions/{id}/export.json"))!.AsArray();
+        Assert.Null(json[0]!["alert"]);
+        Assert.All(json.Skip(1), o => Assert.Equal(1, (int)o!["alert"]!["number"]!));
+        Assert.Equal(stored.Count, (int)json[^1]!["alert"]!["length"]!);
+        var csv = (await server.Http.GetStringAsync($"/api/sessions/{id}/export.csv")).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.EndsWith(",alert", csv[0]);
+        Assert.Equal(["", .. Enumerable.Repeat("1", stored.Count - 1)], csv.Skip(1).Select(l => l.Split(',')[^1]));
+    }
+
+    [Fact]
     public async Task Viewers_that_join_during_or_after_a_real_time_replay_first_receive_what_they_missed()
     {
-        SharedData.SkipIfAbsent();
-        var file = RavdessConversation.Write(_dir, "live.wav", turns: 4, pauseSeconds: 0.6);
+        var file = Conversations.Write(_dir, "live.wav", turns: 4, pauseSeconds: 0.6);
         await using var server = await DashboardServer.StartAsync();
         var id = await server.UploadSessionAsync(file, "realtime");
 

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
-using EmoStream.Dashboard.Sessions;
-using EmoStream.Dashboard.Storage;
+using EmoStream.Dashboard.Hubs;
+using EmoStream.Sessions;
+using EmoStream.Sessions.Storage;
 using EmoStream.Dashboard.Tests.Support;
+using EmoStream.Sessions.Tests.Support;
 using EmoStream.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -15,12 +17,11 @@ public sealed class SessionListFeedTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    [SkippableFact]
+    [Fact]
     public async Task A_watcher_gets_the_list_with_counts_then_every_change_of_a_new_session_up_to_its_end()
     {
-        SharedData.SkipIfAbsent();
         await using var server = await DashboardServer.StartAsync();
-        var earlier = await server.UploadSessionAsync(RavdessConversation.Write(_dir, "earlier.wav", turns: 2), "fast");
+        var earlier = await server.UploadSessionAsync(Conversations.Write(_dir, "earlier.wav", turns: 2), "fast");
         await server.EndedAsync(earlier, Timeout);
         var earlierCount = (await server.GetAsync(earlier)).Utterances.Count;
 
@@ -38,7 +39,7 @@ public sealed class SessionListFeedTests : IDisposable
         Assert.Equal((earlier, SessionStatus.Completed, earlierCount), (listed.Session.Id, listed.Session.Status, listed.Utterances));
         Assert.True(earlierCount > 0);
 
-        var id = await server.UploadSessionAsync(RavdessConversation.Write(_dir, "later.wav", turns: 4), "fast");
+        var id = await server.UploadSessionAsync(Conversations.Write(_dir, "later.wav", turns: 4), "fast");
         var last = await ended.Task.WaitAsync(Timeout);
         var stored = (await server.GetAsync(id)).Utterances.Count;
 
@@ -61,7 +62,7 @@ public sealed class SessionListFeedTests : IDisposable
         // Unwatching stops the updates.
         await watcher.InvokeAsync("UnwatchSessions");
         var count = updates.Count;
-        await server.EndedAsync(await server.UploadSessionAsync(RavdessConversation.Write(_dir, "unwatched.wav", turns: 2), "fast"), Timeout);
+        await server.EndedAsync(await server.UploadSessionAsync(Conversations.Write(_dir, "unwatched.wav", turns: 2), "fast"), Timeout);
         await Task.Delay(200);
         Assert.Equal(count, updates.Count);
     }

@@ -1,7 +1,8 @@
 using System.Net.WebSockets;
 using EmoStream.Capture.Audio;
-using EmoStream.Dashboard.Storage;
+using EmoStream.Sessions.Storage;
 using EmoStream.Dashboard.Tests.Support;
+using EmoStream.Sessions.Tests.Support;
 using EmoStream.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -18,11 +19,10 @@ public sealed class ShutdownDrainTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    [SkippableFact]
+    [Fact]
     public async Task Viewers_receive_every_result_stored_while_draining_and_the_end_before_the_connection_closes()
     {
-        SharedData.SkipIfAbsent();
-        var file = RavdessConversation.Write(_dir, "long.wav", turns: 6, pauseSeconds: 0.6);
+        var file = Conversations.Write(_dir, "long.wav", turns: 6, pauseSeconds: 0.6);
         var data = (Key: "Storage:DataDirectory", Value: Path.Combine(_dir, "data"));
         string id;
         IReadOnlyList<UtteranceRecord> seen;
@@ -63,11 +63,10 @@ public sealed class ShutdownDrainTests : IDisposable
         ViewerLog.AssertSame(seen, returned.Utterances);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Utterances_captured_before_the_shutdown_are_stored_during_the_drain_and_reach_the_viewer()
     {
-        SharedData.SkipIfAbsent();
-        var samples = AudioFileReader.Default.Read16kMono(RavdessConversation.Write(_dir, "mic.wav", turns: 6, pauseSeconds: 0.8));
+        var samples = AudioFileReader.Default.Read16kMono(Conversations.Write(_dir, "mic.wav", turns: 6, pauseSeconds: 0.8));
         // One PocketSphinx decoder: the captured utterances queue for transcription, so most are stored during the drain.
         await using var server = await DashboardServer.StartAsync(settings:
             [("Transcription:Engine", "pocketsphinx"), ("Transcription:MaxConcurrentDecoders", "1")]);

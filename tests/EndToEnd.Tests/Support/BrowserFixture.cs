@@ -1,22 +1,20 @@
 using EmoStream.Dashboard.Tests.Support;
+using EmoStream.Sessions.Tests.Support;
 using EmoStream.Testing;
 using Microsoft.Playwright;
 
 namespace EmoStream.EndToEnd.Tests.Support;
 
 /// <summary>
-/// What the browser tests share: one Chromium (its fake microphone playing a RAVDESS conversation), one dashboard
-/// server with the product's settings, and the folder the screenshots go to. Absent corpora or Chromium leave it
-/// empty, and each test skips saying why.
+/// What the browser tests share: one Chromium (its fake microphone playing a conversation: RAVDESS, or espeak-ng speech without the shared corpora), one dashboard
+/// server with the product's settings, and the folder the screenshots go to. Without Chromium it stays empty, and each test skips saying why.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
     /// <summary>Why the tests cannot run here, or null.</summary>
-    public string? Unavailable { get; } = SharedData.Directory is null
-        ? "shared corpora absent: no ../shared/data beside the repository root (the folder holding Streaming.sln)"
-        : Chromium.Missing;
+    public string? Unavailable { get; } = Chromium.Missing;
 
     public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("emostream-e2e-").FullName;
 
@@ -30,7 +28,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         if (Unavailable is not null) return;
-        var microphone = RavdessConversation.Write(Directory, "microphone.wav", turns: 4);
+        var microphone = Conversations.Write(Directory, "microphone.wav", turns: 4);
         _playwright = await Playwright.CreateAsync();
         Browser = await Chromium.LaunchAsync(_playwright, microphone);
         Server = await DashboardServer.StartAsync();

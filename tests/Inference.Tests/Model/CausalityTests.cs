@@ -1,8 +1,10 @@
+using EmoStream.Testing;
 using EmoStream.Inference.Model;
 using static TorchSharp.torch;
 
 namespace EmoStream.Inference.Tests.Model;
 
+[Collection(LibTorchGenerator.Name)]
 public class CausalityTests
 {
     /// <summary>The first <paramref name="n"/> utterances of a one-dialogue batch.</summary>

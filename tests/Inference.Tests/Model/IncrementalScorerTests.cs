@@ -1,3 +1,4 @@
+using EmoStream.Testing;
 using EmoStream.Inference.Calibration;
 using EmoStream.Inference.Model;
 using EmoStream.Inference.Scoring;
@@ -5,6 +6,7 @@ using static TorchSharp.torch;
 
 namespace EmoStream.Inference.Tests.Model;
 
+[Collection(LibTorchGenerator.Name)]
 public class IncrementalScorerTests
 {
     private static UtteranceScore[] ScoreIncrementally(ContextualDann model, DialogueBatch batch, int window, Temperatures? temperatures = null)

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using EmoStream.Dashboard.Conversations;
+using EmoStream.Dashboard.Cli.Conversations;
 using EmoStream.Transcribe;
 using Microsoft.Extensions.Configuration;
 using Spectre.Console;

@@ -35,7 +35,7 @@ public static class CalibrateCommand
         command.SetAction((parse, ct) =>
         {
             var use = parse.GetValue(modalities)!;
-            var request = new CalibrateRequest(DefaultModel.Resolve(parse.GetValue(model), context.Configuration),
+            var request = new CalibrateRequest(DefaultModel.Resolve(parse.GetValue(model), context.Options<ModelsOptions>()),
                 parse.GetValue(corpus)!.Select(d => d.FullName).ToArray(), parse.GetValue(groups)!, parse.GetValue(test)!,
                 use.Contains("audio"), use.Contains("text"), parse.GetValue(output)!.FullName, parse.GetValue(json)?.FullName);
             return Task.FromResult(Run(context, request));

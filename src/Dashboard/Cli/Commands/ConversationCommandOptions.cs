@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using EmoStream.Capture.Segmentation;
 using EmoStream.Capture.Vad;
-using EmoStream.Dashboard.Conversations;
+using EmoStream.Dashboard.Cli.Conversations;
 using Microsoft.Extensions.Configuration;
 using EmoStream.Inference.Conversations;
 using EmoStream.Inference.Corpora;

@@ -30,7 +30,7 @@ public static class EvaluateCommand
         command.SetAction((parse, ct) =>
         {
             var use = parse.GetValue(modalities)!;
-            return Task.FromResult(Run(context, DefaultModel.Resolve(parse.GetValue(model), context.Configuration), parse.GetValue(corpus)!.FullName,
+            return Task.FromResult(Run(context, DefaultModel.Resolve(parse.GetValue(model), context.Options<ModelsOptions>()), parse.GetValue(corpus)!.FullName,
                 parse.GetValue(groups)!, use.Contains("audio"), use.Contains("text"), parse.GetValue(json)?.FullName));
         });
         return command;

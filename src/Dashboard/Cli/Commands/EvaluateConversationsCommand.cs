@@ -2,8 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using EmoStream.Dashboard.Conversations;
-using EmoStream.Dashboard.Pipeline;
+using EmoStream.Dashboard.Cli.Conversations;
+using EmoStream.Sessions;
+using EmoStream.Sessions.Pipeline;
 using EmoStream.Inference.Evaluation;
 using Microsoft.Extensions.Configuration;
 using Spectre.Console;
@@ -35,7 +36,7 @@ public static class EvaluateConversationsCommand
             model, engine, json,
         };
         foreach (var option in shared.All) command.Options.Add(option);
-        command.SetAction((parse, ct) => RunAsync(context, shared, parse, DefaultModel.Resolve(parse.GetValue(model), context.Configuration),
+        command.SetAction((parse, ct) => RunAsync(context, shared, parse, DefaultModel.Resolve(parse.GetValue(model), context.Options<ModelsOptions>()),
             parse.GetValue(engine)!, parse.GetValue(json)?.FullName, ct));
         return command;
     }
@@ -55,10 +56,11 @@ public static class EvaluateConversationsCommand
                 ["Storage:DataDirectory"] = work.FullName,
                 ["Storage:StoreAudio"] = "false",
             }).Build();
-            await using var host = await PipelineHost.CreateAsync(configuration, modelPath, context.Loggers, ct);
-            var text = engine == "corpus" ? "the corpus transcripts" : $"{host.Transcription.Engine.ToString().ToLowerInvariant()} ({host.Transcription.Reason})";
-            context.Error.MarkupLineInterpolated($"[bold]evaluating[/] {host.Model.Id} on {corpora.Sum(c => c.Plans.Count)} conversation(s), {(renderer.Stereo ? "stereo" : "mono")}; text: {text}");
-            var evaluator = new ConversationEvaluator(host, renderer, engine == "corpus", work.FullName);
+            await using var sessions = await SessionRegistry.CreateAsync(configuration, modelPath, context.Loggers, cancellationToken: ct);
+            var text = engine == "corpus" ? "the corpus transcripts" : $"{sessions.Transcription.Engine.ToString().ToLowerInvariant()} ({sessions.Transcription.Reason})";
+            context.Error.MarkupLineInterpolated($"[bold]evaluating[/] {sessions.Model.Id} on {corpora.Sum(c => c.Plans.Count)} conversation(s), {(renderer.Stereo ? "stereo" : "mono")}; text: {text}");
+            var evaluator = new ConversationEvaluator(sessions, renderer, engine == "corpus", work.FullName);
+            using var subscription = sessions.Subscribe(evaluator.Observer);
             var (vad, segmentation) = ConversationCommandOptions.Capture(configuration);
             using var _vad = vad;
             var plans = ConversationCommandOptions.Work(corpora, vad, segmentation);

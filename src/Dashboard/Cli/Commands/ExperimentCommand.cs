@@ -16,8 +16,8 @@ public static class ExperimentCommand
 {
     public static Command Create(CliContext context)
     {
-        var modelDefaults = context.Configuration.GetSection(ModelOptions.Section).Get<ModelOptions>() ?? new ModelOptions();
-        var trainingDefaults = context.Configuration.GetSection(TrainingOptions.Section).Get<TrainingOptions>() ?? new TrainingOptions();
+        var modelDefaults = context.Options<ModelOptions>();
+        var trainingDefaults = context.Options<TrainingOptions>();
 
         var corpus = CommandOptions.Corpus();
         var test = new Option<string>("--test") { Description = "The numbered test group (e.g. 5)", Required = true };

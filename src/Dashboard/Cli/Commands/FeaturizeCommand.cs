@@ -24,7 +24,7 @@ public static class FeaturizeCommand
         var lexical = new Option<string>("--lexical")
         {
             Description = $"Lexical featurizer: {string.Join(" or ", LexicalFeaturizers.Names)} (docs/lexical-features.md)",
-            DefaultValueFactory = _ => LexicalOptions(context).Encoder,
+            DefaultValueFactory = _ => context.Options<LexicalFeaturizerOptions>().Encoder,
         };
         lexical.AcceptOnlyFromAmong([.. LexicalFeaturizers.Names]);
         var modalities = CommandOptions.Modalities();
@@ -42,9 +42,6 @@ public static class FeaturizeCommand
         });
         return command;
     }
-
-    private static LexicalFeaturizerOptions LexicalOptions(CliContext context) =>
-        context.Configuration.GetSection("Features:Lexical").Get<LexicalFeaturizerOptions>() ?? new LexicalFeaturizerOptions();
 
     private static int Run(CliContext context, string corpusPath, string setName, string lexicalName, bool audio, bool text, int threads,
         CancellationToken ct)
@@ -64,7 +61,7 @@ public static class FeaturizeCommand
                 }
                 if (text)
                 {
-                    var lexical = LexicalFeaturizers.Create(lexicalName, LexicalOptions(context));
+                    var lexical = LexicalFeaturizers.Create(lexicalName, context.Options<LexicalFeaturizerOptions>());
                     var task = progress.AddTask($"lexical {lexical.Info.Id}", maxValue: corpus.Utterances.Count);
                     summaries.Add(CorpusFeaturizer.Lexical(corpus, lexical, new Reporter(task), ct, threads));
                 }

@@ -26,7 +26,7 @@ public static class ModelsCommand
 
     private static WhisperModelStore Store(CliContext context)
     {
-        var options = context.Configuration.GetSection(TranscriptionOptions.SectionName).Get<TranscriptionOptions>() ?? new TranscriptionOptions();
+        var options = context.Options<TranscriptionOptions>();
         return new WhisperModelStore(options.Whisper.ModelDirectory);
     }
 

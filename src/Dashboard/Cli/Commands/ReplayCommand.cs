@@ -2,15 +2,16 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using EmoStream.Capture.Sources;
-using EmoStream.Dashboard.Api;
-using EmoStream.Dashboard.Pipeline;
-using EmoStream.Dashboard.Storage;
-using Microsoft.Extensions.Configuration;
+using EmoStream.Sessions;
+using EmoStream.Sessions.Alerts;
+using EmoStream.Sessions.Export;
+using EmoStream.Sessions.Pipeline;
+using EmoStream.Sessions.Storage;
 using Spectre.Console;
 
 namespace EmoStream.Dashboard.Cli.Commands;
 
-/// <summary><c>emostream replay FILE</c>: one recording through the whole live pipeline, results in the terminal and stored.</summary>
+/// <summary><c>emostream replay FILE</c>: one recording through the whole live pipeline, results and alerts in the terminal and stored.</summary>
 public static class ReplayCommand
 {
     public static Command Create(CliContext context)
@@ -41,45 +42,51 @@ public static class ReplayCommand
     private static async Task<int> RunAsync(CliContext context, string path, bool realtime, string? jsonPath, string? modelPath,
         string[] speakers, CancellationToken ct)
     {
-        modelPath ??= context.Configuration["Models:Default"] is { Length: > 0 } configured ? Path.GetFullPath(configured) : null;
+        var configured = context.Options<ModelsOptions>().Default;
+        modelPath ??= configured is { Length: > 0 } ? Path.GetFullPath(configured) : null;
         if (modelPath is null)
             throw new CliUsageException("replay needs a model: pass --model FILE (a causal model from `emostream train --mode causal --out FILE`) or set Models:Default in appsettings.json");
 
-        var replay = context.Configuration.GetSection(ReplayOptions.SectionName).Get<ReplayOptions>() ?? new ReplayOptions();
-        replay.Pacing = realtime ? ReplayPacing.RealTime : ReplayPacing.AsFastAsPossible;
-        if (speakers.Length > 0)
-        {
-            replay.ChannelPerSpeaker = true;
-            replay.SpeakerNames = speakers;
-        }
-        IReadOnlyList<string> names = replay.ChannelPerSpeaker ? replay.EffectiveSpeakerNames : [replay.MixedSpeakerName];
-
-        await using var host = await PipelineHost.CreateAsync(context.Configuration, modelPath, context.Loggers, ct);
+        var replay = context.Options<ReplayOptions>().With(realtime ? ReplayPacing.RealTime : ReplayPacing.AsFastAsPossible, speakers);
+        await using var sessions = await SessionRegistry.CreateAsync(context.Services, modelPath, ct);
         context.Error.MarkupLineInterpolated(
-            $"[bold]replaying[/] {path} ({(realtime ? "real time" : "as fast as possible")}) with model {host.Model.Id}; transcription: {host.Transcription.Engine.ToString().ToLowerInvariant()} ({host.Transcription.Reason})");
-        var session = await host.StartSessionAsync(new FileReplaySource(path, replay), SessionKind.Replay, names, ct);
-        // Ctrl+C stops capturing; what was already captured is still scored and stored.
-        await using var stop = ct.Register(() => _ = session.StopAsync());
+            $"[bold]replaying[/] {path} ({(realtime ? "real time" : "as fast as possible")}) with model {sessions.Model.Id}; transcription: {sessions.Transcription.Engine.ToString().ToLowerInvariant()} ({sessions.Transcription.Reason})");
+        var printer = new Printer(context);
+        using var subscription = sessions.Subscribe(printer);
+        var session = await sessions.StartReplayAsync(path, replay, ct);
+        // Ctrl+C stops capturing; what was already captured is still scored, stored and printed.
+        await using var stop = ct.Register(() => _ = session.Pipeline.StopAsync());
+        await session.Completion;
+        var outcome = await session.Pipeline.Completion;
+        if (jsonPath is not null) WriteJson(jsonPath, printer.Results);
 
-        var results = new List<UtteranceRecord>();
-        await foreach (var result in session.Results.ReadAllAsync(CancellationToken.None))
-        {
-            results.Add(result);
-            context.Output.WriteLine(Describe(result));
-            context.Error.MarkupLineInterpolated($"[grey]{results.Count} utterance(s), {result.End:F1} s of audio[/]");
-        }
-        var outcome = await session.Completion;
-        if (jsonPath is not null) WriteJson(jsonPath, results);
-
-        var database = (context.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions()).DatabasePath;
         context.Error.MarkupLineInterpolated(
-            $"session {session.Id}: {outcome.Status.ToString().ToLowerInvariant()}, {outcome.Utterances} utterance(s) stored in {database}");
+            $"session {session.Id}: {outcome.Status.ToString().ToLowerInvariant()}, {outcome.Utterances} utterance(s) stored in {context.Options<StorageOptions>().DatabasePath}");
         return outcome.Status switch
         {
             SessionStatus.Completed => ExitCodes.Ok,
             SessionStatus.Stopped => ExitCodes.Cancelled,
             _ => Failed(context, outcome),
         };
+    }
+
+    /// <summary>Prints each result as the session stores it, and each alert it raises, extends or ends.</summary>
+    private sealed class Printer(CliContext context) : ISessionObserver
+    {
+        public List<UtteranceRecord> Results { get; } = [];
+
+        public Task StartedAsync(RunningSession session) => Task.CompletedTask;
+
+        public Task UtteranceAsync(RunningSession session, UtteranceRecord result)
+        {
+            Results.Add(result);
+            context.Output.WriteLine(Describe(result));
+            if (result.Alert is { } alert) context.Output.WriteLine(Describe(alert));
+            context.Error.MarkupLineInterpolated($"[grey]{Results.Count} utterance(s), {result.End:F1} s of audio[/]");
+            return Task.CompletedTask;
+        }
+
+        public Task EndedAsync(RunningSession session, SessionOutcome outcome) => Task.CompletedTask;
     }
 
     private static int Failed(CliContext context, SessionOutcome outcome)
@@ -94,6 +101,17 @@ public static class ReplayCommand
         var probabilities = string.Join(" ", r.Probabilities.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key}={p.Value:F2}")));
         return string.Create(CultureInfo.InvariantCulture,
             $"{r.Speaker}\t{r.Start:F2}\t{r.End:F2}\t{r.Emotion}\t{probabilities}\t{r.Transcript ?? "-"}");
+    }
+
+    /// <summary>
+    /// An alert as it stands after the utterance printed above it, as a comment line (<c>#</c>) so that tools reading
+    /// the tab-separated utterances can skip it: <c># alert N: SPEAKER angry 2, sad 1 for 3 utterances in a row, 4.20-9.80 s, ongoing</c>.
+    /// </summary>
+    internal static string Describe(AlertRecord a)
+    {
+        var counts = string.Join(", ", a.Counts.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Key} {c.Value}")));
+        return string.Create(CultureInfo.InvariantCulture,
+            $"# alert {a.Number}: {a.Speaker} {counts} for {a.Length} utterances in a row, {a.Start:F2}-{a.End:F2} s, {(a.Ongoing ? "ongoing" : "ended")}");
     }
 
     private static void WriteJson(string path, IReadOnlyList<UtteranceRecord> results)

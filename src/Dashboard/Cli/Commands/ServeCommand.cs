@@ -1,6 +1,7 @@
 using System.CommandLine;
 using EmoStream.Dashboard.Hosting;
-using EmoStream.Dashboard.Pipeline;
+using EmoStream.Sessions;
+using Microsoft.Extensions.Hosting;
 using Spectre.Console;
 
 namespace EmoStream.Dashboard.Cli.Commands;
@@ -21,11 +22,11 @@ public static class ServeCommand
         {
             // Refuse an exposed host without tokens before spending time loading the model.
             WebHost.RequiredTokens(context.Configuration, parse.GetValue(urls)!);
-            var modelPath = DefaultModel.Resolve(parse.GetValue(model), context.Configuration);
-            await using var pipelines = await PipelineHost.CreateAsync(context.Configuration, modelPath, context.Loggers, ct);
-            await using var app = WebHost.Build(context.Configuration, parse.GetValue(urls)!, pipelines);
+            var modelPath = DefaultModel.Resolve(parse.GetValue(model), context.Options<ModelsOptions>());
+            await using var sessions = await SessionRegistry.CreateAsync(context.Services, modelPath, ct);
+            await using var app = WebHost.Build(context.Configuration, parse.GetValue(urls)!, sessions);
             context.Error.MarkupLineInterpolated(
-                $"[bold]dashboard[/] on {parse.GetValue(urls)} with model {pipelines.Model.Id}; transcription: {pipelines.Transcription.Engine.ToString().ToLowerInvariant()} ({pipelines.Transcription.Reason})");
+                $"[bold]dashboard[/] on {parse.GetValue(urls)} with model {sessions.Model.Id}; transcription: {sessions.Transcription.Engine.ToString().ToLowerInvariant()} ({sessions.Transcription.Reason})");
             // Ctrl+C stops the host, which drains the running sessions before returning.
             await app.RunAsync(ct);
             return ExitCodes.Ok;

@@ -18,8 +18,8 @@ public static class TrainCommand
 {
     public static Command Create(CliContext context)
     {
-        var modelDefaults = context.Configuration.GetSection(ModelOptions.Section).Get<ModelOptions>() ?? new ModelOptions();
-        var trainingDefaults = context.Configuration.GetSection(TrainingOptions.Section).Get<TrainingOptions>() ?? new TrainingOptions();
+        var modelDefaults = context.Options<ModelOptions>();
+        var trainingDefaults = context.Options<TrainingOptions>();
 
         var corpus = CommandOptions.Corpora();
         var labeled = CommandOptions.GroupList("--labeled", "Groups whose emotion labels are used (comma-separated; 'prefix*' matches groups by prefix)", required: true);
@@ -27,7 +27,7 @@ public static class TrainCommand
         var test = CommandOptions.GroupList("--test", "Groups the figures are computed on (their labels are never trained on); none when training on everything", required: false);
         var calibrate = CommandOptions.GroupList("--calibrate-groups",
             "Held-out labeled groups the softmax temperature is fitted on (not labeled, not test; may be unlabeled)", required: false);
-        var calibrationFrom = new Option<FileInfo?>("--calibration-from")
+        var calibrationFrom = new Option<FileInfo>("--calibration-from")
         {
             Description = "Carry the calibration of this model (same recipe, trained with held-out groups) over to the saved model, "
                 + "for a model trained on everything, which has no held-out data of its own",
@@ -61,7 +61,7 @@ public static class TrainCommand
                 Mode = parse.GetValue(mode), Hidden = modelDefaults.Hidden, Heads = modelDefaults.Heads, Dropout = modelDefaults.Dropout,
             };
             var request = new TrainRequest(parse.GetValue(corpus)!.Select(d => d.FullName).ToArray(), parse.GetValue(labeled)!, parse.GetValue(unlabeled)!,
-                parse.GetValue(test)!, parse.GetValue(calibrate)!, parse.GetValue(calibrationFrom)?.FullName, use.Contains("audio"), use.Contains("text"), parse.GetValue(acousticSet), parse.GetValue(lexicalSet),
+                parse.GetValue(test)!, parse.GetValue(calibrate)!, ((FileInfo?)parse.GetValue(calibrationFrom))?.FullName, use.Contains("audio"), use.Contains("text"), parse.GetValue(acousticSet), parse.GetValue(lexicalSet),
                 parse.GetValue(runs), parse.GetValue(output)?.FullName, parse.GetValue(json)?.FullName);
             return Task.FromResult(Run(context, request, architecture, options, ct));
         });

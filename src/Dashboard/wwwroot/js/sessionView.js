@@ -3,7 +3,7 @@
 // result once and in order; after a reconnect it joins again from the last index it has.
 
 import { withToken } from './auth.js';
-import { AlertTracker } from './alerts.js';
+import { AlertList } from './alerts.js';
 import { ProbabilityChart } from './chart.js';
 import { element, fromTemplate, showError } from './dom.js';
 import { clock, dateTime, sourceName } from './format.js';
@@ -33,7 +33,7 @@ export async function openSession(main, id, { api, hub, settings, microphone, to
   const chart = new ProbabilityChart($('.chart'), settings.classes);
   const transcript = new Transcript($('.transcript'), settings.classes);
   const speakers = new SpeakerSummary($('.speaker-list'), settings.classes, session.speakers);
-  const alerts = new AlertTracker(settings.alerts);
+  const alerts = new AlertList();
 
   $('.source').textContent = sourceName(session);
   $('.source').title = session.source;

@@ -5,25 +5,22 @@ using Xunit.Abstractions;
 
 namespace EmoStream.Inference.Tests.Features.Acoustic;
 
-/// <summary>Real speech: RAVDESS actor 01 (male), 16 kHz mono. Passes with a logged reason when ../shared/data is absent.</summary>
+/// <summary>Real speech: RAVDESS actor 01 (male), 16 kHz mono. Skips, saying why, when ../shared/data is absent.</summary>
 public sealed class RavdessSpeechTests(ITestOutputHelper output)
 {
-    private string[]? Clips(int count, string actor = "Actor_01")
+    private static string[] Clips(int count, string actor = "Actor_01")
     {
         var dir = SharedData.Ravdess(actor);
-        if (dir is null)
-        {
-            output.WriteLine($"SKIPPED: ../shared/data/ravdess/{actor} not found relative to the repository root; real-speech checks not run.");
-            return null;
-        }
+        // These checks are about RAVDESS's recorded voices (adult male and female pitch ranges), not about any speech.
+        SharedData.SkipIfAbsent();
+        Skip.If(dir is null, $"../shared/data/ravdess/{actor} is absent");
         return Directory.GetFiles(dir, "*.wav").Order(StringComparer.Ordinal).Take(count).ToArray();
     }
 
-    [Fact]
+    [SkippableFact]
     public void Adult_male_speech_is_voiced_with_a_plausible_pitch_and_voice_quality()
     {
         var clips = Clips(6);
-        if (clips is null) return;
         foreach (var clip in clips)
         {
             var samples = AudioFileReader.Default.Read16kMono(clip);
@@ -52,12 +49,11 @@ public sealed class RavdessSpeechTests(ITestOutputHelper output)
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void Female_voice_is_pitched_well_above_male_voice()
     {
         var male = Clips(4, "Actor_01");
         var female = Clips(4, "Actor_02");
-        if (male is null || female is null) return;
         var compact = AcousticFeatureSets.Create("compact");
         var median = compact.FeatureNames.ToList().IndexOf("f0Semitone.pctl50");
         double MedianHz(string[] clips) =>
@@ -72,18 +68,15 @@ public sealed class RavdessSpeechTests(ITestOutputHelper output)
         Assert.True(12 * Math.Log2(femaleHz / maleHz) > 6, "female F0 should be at least half an octave above male F0");
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("Actor_01")]
     [InlineData("Actor_02")]
     public void Strong_anger_is_louder_than_strong_sadness(string actor)
     {
         // RAVDESS names: modality-channel-emotion-intensity-...; emotion 05 angry, 04 sad; intensity 02 strong.
         var dir = SharedData.Ravdess(actor);
-        if (dir is null)
-        {
-            output.WriteLine($"SKIPPED: ../shared/data/ravdess/{actor} not found relative to the repository root.");
-            return;
-        }
+        SharedData.SkipIfAbsent();
+        Skip.If(dir is null, $"../shared/data/ravdess/{actor} is absent");
         var compact = AcousticFeatureSets.Create("compact");
         var names = compact.FeatureNames.ToList();
         double Mean(string emotion, string feature) => Directory.GetFiles(dir, $"03-01-{emotion}-02-*.wav")
@@ -96,11 +89,10 @@ public sealed class RavdessSpeechTests(ITestOutputHelper output)
         Assert.True(Mean("05", "equivalentSoundLevel") > Mean("04", "equivalentSoundLevel") + 3);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Both_sets_give_finite_vectors_that_differ_between_clips()
     {
         var clips = Clips(3);
-        if (clips is null) return;
         foreach (var set in AcousticFeatureSets.Names)
         {
             var featurizer = AcousticFeatureSets.Create(set);

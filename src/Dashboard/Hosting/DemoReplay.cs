@@ -1,0 +1,27 @@
+using EmoStream.Capture.Sources;
+using EmoStream.Sessions;
+using Microsoft.Extensions.Options;
+
+namespace EmoStream.Dashboard.Hosting;
+
+/// <summary>Starts a real-time replay of the demo conversation when the host starts, so a newcomer sees results arrive.</summary>
+public sealed class DemoReplay(SessionRegistry sessions, IOptions<DemoOptions> demo, IOptions<ReplayOptions> replayOptions, ILogger<DemoReplay> logger)
+    : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var options = demo.Value;
+        if (!options.Enabled) return;
+        var path = System.IO.Path.GetFullPath(options.Path);
+        if (!File.Exists(path))
+        {
+            logger.LogWarning("Demo:Enabled is true but there is no demo recording at {Path}; run `make setup` to make it", path);
+            return;
+        }
+        var replay = replayOptions.Value.With(ReplayPacing.RealTime, options.Speakers, channelPerSpeaker: true);
+        var session = await sessions.StartReplayAsync(path, replay, cancellationToken);
+        logger.LogInformation("demo conversation replaying in real time as session {Session}", session.Id);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,67 @@
+using EmoStream.Sessions;
+using EmoStream.Sessions.Pipeline;
+using EmoStream.Sessions.Storage;
+using Microsoft.AspNetCore.SignalR;
+
+namespace EmoStream.Dashboard.Hubs;
+
+/// <summary>
+/// Sends what the <see cref="SessionRegistry"/>'s sessions do to SignalR: each stored result (with the alert it raised,
+/// extended or ended) to the session's group in order, then its end, and every change to the session list. A viewer
+/// that joins gets what it missed from storage first, under the session's gate, so it sees every result once and in order.
+/// </summary>
+public sealed class SessionBroadcaster(SessionRegistry sessions, IHubContext<SessionsHub> hub, SessionListFeed list) : ISessionObserver
+{
+    public Task StartedAsync(RunningSession session) => list.PublishAsync(session.Session, 0);
+
+    public async Task UtteranceAsync(RunningSession session, UtteranceRecord utterance)
+    {
+        try
+        {
+            await hub.Clients.Group(SessionEvents.Group(session.Id)).SendAsync(SessionEvents.Utterance, utterance, CancellationToken.None).ConfigureAwait(false);
+        }
+        finally
+        {
+            await list.PublishAsync(session.Session, utterance.Index + 1).ConfigureAwait(false); // logs its own failures
+        }
+    }
+
+    public async Task EndedAsync(RunningSession session, SessionOutcome outcome)
+    {
+        await list.PublishAsync(outcome.Session, session.LastPublished + 1).ConfigureAwait(false);
+        await hub.Clients.Group(SessionEvents.Group(session.Id)).SendAsync(SessionEvents.SessionEnded, outcome.Session, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Sends the caller the stored results from <paramref name="fromIndex"/> up to the last one published, then adds it
+    /// to the group, all under the session's gate: later results reach it live, earlier ones exactly once.
+    /// </summary>
+    /// <returns>False when there is no such session.</returns>
+    public async Task<bool> JoinAsync(string id, int fromIndex, string connectionId, IClientProxy caller, IGroupManager groups,
+        CancellationToken cancellationToken)
+    {
+        if (!sessions.TryGetRunning(id, out var running))
+            return await SendStoredAsync(id, fromIndex, int.MaxValue, caller, cancellationToken).ConfigureAwait(false);
+        return await running.ExclusiveAsync(async () =>
+        {
+            if (running.Ended) return await SendStoredAsync(id, fromIndex, int.MaxValue, caller, cancellationToken).ConfigureAwait(false);
+            await SendStoredAsync(id, fromIndex, running.LastPublished, caller, cancellationToken, sendEnd: false).ConfigureAwait(false);
+            await groups.AddToGroupAsync(connectionId, SessionEvents.Group(id), cancellationToken).ConfigureAwait(false);
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<bool> SendStoredAsync(string id, int fromIndex, int toIndex, IClientProxy caller, CancellationToken cancellationToken,
+        bool sendEnd = true)
+    {
+        var session = await sessions.Store.GetSessionAsync(id, cancellationToken).ConfigureAwait(false);
+        if (session is null) return false;
+        foreach (var result in await sessions.Store.GetUtterancesAsync(id, fromIndex, cancellationToken).ConfigureAwait(false))
+        {
+            if (result.Index > toIndex) break;
+            await caller.SendAsync(SessionEvents.Utterance, result, cancellationToken).ConfigureAwait(false);
+        }
+        if (sendEnd) await caller.SendAsync(SessionEvents.SessionEnded, session, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+}

@@ -1,0 +1,22 @@
+namespace EmoStream.Dashboard.Hubs;
+
+/// <summary>The SignalR methods a dashboard receives on <c>/hubs/sessions</c>.</summary>
+public static class SessionEvents
+{
+    /// <summary>One <see cref="Storage.UtteranceRecord"/>, as stored, in index order.</summary>
+    public const string Utterance = "Utterance";
+
+    /// <summary>The session's final <see cref="Storage.SessionRecord"/>; nothing follows it.</summary>
+    public const string SessionEnded = "SessionEnded";
+
+    /// <summary>A <see cref="SessionSummary"/> for watchers of the session list (<c>WatchSessions</c>).</summary>
+    public const string SessionUpdated = "SessionUpdated";
+
+    /// <summary>The id of a deleted session, for watchers of the session list.</summary>
+    public const string SessionDeleted = "SessionDeleted";
+
+    /// <summary>The group of connections watching the session list.</summary>
+    public const string ListGroup = "sessions";
+
+    public static string Group(string sessionId) => "session:" + sessionId;
+}

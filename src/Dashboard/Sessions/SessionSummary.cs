@@ -1,6 +1,0 @@
-using EmoStream.Dashboard.Storage;
-
-namespace EmoStream.Dashboard.Sessions;
-
-/// <summary>A session as the session list shows it: its record and how many utterances it has stored so far.</summary>
-public sealed record SessionSummary(SessionRecord Session, int Utterances);

@@ -1,0 +1,53 @@
+namespace EmoStream.Sessions.Storage;
+
+/// <summary>
+/// The schema's history, oldest first. Never edit a released step: append a new one, so a database made by any
+/// earlier version upgrades in place.
+/// </summary>
+public static class SchemaMigrations
+{
+    public static IReadOnlyList<Migration> All { get; } =
+    [
+        new(1, "sessions and utterances", """
+            CREATE TABLE sessions (
+                id TEXT PRIMARY KEY,
+                kind TEXT NOT NULL,
+                source TEXT NOT NULL,
+                status TEXT NOT NULL,
+                created_utc TEXT NOT NULL,
+                ended_utc TEXT,
+                speakers TEXT NOT NULL,
+                model_id TEXT NOT NULL,
+                detail TEXT
+            );
+            CREATE INDEX sessions_created ON sessions (created_utc);
+            CREATE TABLE utterances (
+                session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+                idx INTEGER NOT NULL,
+                speaker TEXT NOT NULL,
+                start_s REAL NOT NULL,
+                end_s REAL NOT NULL,
+                transcript TEXT,
+                engine TEXT,
+                transcript_confidence REAL,
+                emotion TEXT NOT NULL,
+                probabilities TEXT NOT NULL,
+                weights TEXT NOT NULL,
+                PRIMARY KEY (session_id, idx)
+            ) WITHOUT ROWID;
+            """),
+        new(2, "utterance audio", """
+            CREATE TABLE utterance_audio (
+                session_id TEXT NOT NULL,
+                idx INTEGER NOT NULL,
+                sample_rate INTEGER NOT NULL,
+                samples BLOB NOT NULL,
+                PRIMARY KEY (session_id, idx),
+                FOREIGN KEY (session_id, idx) REFERENCES utterances (session_id, idx) ON DELETE CASCADE
+            ) WITHOUT ROWID;
+            """),
+        new(3, "alerts", """
+            ALTER TABLE utterances ADD COLUMN alert TEXT;
+            """),
+    ];
+}

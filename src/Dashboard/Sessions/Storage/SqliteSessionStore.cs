@@ -1,0 +1,288 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using EmoStream.Sessions.Alerts;
+using Microsoft.Data.Sqlite;
+
+namespace EmoStream.Sessions.Storage;
+
+/// <summary>
+/// <see cref="ISessionStore"/> in one SQLite file, in WAL mode so that dashboards read while sessions write.
+/// Every call takes a pooled connection of its own, so sessions write concurrently without sharing state; SQLite
+/// serialises the writers and the busy time-out makes a writer wait rather than fail.
+/// </summary>
+public sealed class SqliteSessionStore : ISessionStore
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly string _connectionString;
+
+    private SqliteSessionStore(string connectionString, string path)
+    {
+        _connectionString = connectionString;
+        DatabasePath = path;
+    }
+
+    public string DatabasePath { get; }
+
+    /// <summary>Opens (creating when absent) the database at <paramref name="path"/> and applies the migrations it lacks.</summary>
+    public static async Task<SqliteSessionStore> OpenAsync(string path, CancellationToken cancellationToken = default)
+    {
+        path = Path.GetFullPath(path);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StorageException($"{path}: cannot create the data folder ({e.Message})", e);
+        }
+        var connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true, DefaultTimeout = 30,
+        }.ToString();
+        var store = new SqliteSessionStore(connectionString, path);
+        try
+        {
+            await using var connection = await store.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, null, "PRAGMA journal_mode = WAL;", cancellationToken).ConfigureAwait(false);
+            await MigrateAsync(connection, path, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException e)
+        {
+            throw new StorageException($"{path}: cannot open the database ({e.Message})", e);
+        }
+        return store;
+    }
+
+    /// <summary>The schema versions recorded as applied, in order.</summary>
+    public async Task<IReadOnlyList<int>> AppliedMigrationsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await AppliedAsync(connection, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task MigrateAsync(SqliteConnection connection, string path, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(connection, null,
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_utc TEXT NOT NULL);",
+            cancellationToken).ConfigureAwait(false);
+        var known = SchemaMigrations.All.Max(m => m.Version);
+        foreach (var migration in SchemaMigrations.All)
+        {
+            // BEGIN IMMEDIATE takes the write lock first, so two processes opening a new database apply each step once.
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var applied = await AppliedAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+            if (applied.Count > 0 && applied[^1] > known)
+                throw new StorageException($"{path}: schema version {applied[^1]} was written by a newer EmoStream; this one knows up to {known}");
+            if (applied.Contains(migration.Version)) continue;
+            await ExecuteAsync(connection, transaction, migration.Sql, cancellationToken).ConfigureAwait(false);
+            await using (var record = Command(connection, transaction,
+                "INSERT INTO schema_migrations (version, name, applied_utc) VALUES ($v, $n, $t);"))
+            {
+                record.Parameters.AddWithValue("$v", migration.Version);
+                record.Parameters.AddWithValue("$n", migration.Name);
+                record.Parameters.AddWithValue("$t", Timestamp(DateTimeOffset.UtcNow));
+                await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<List<int>> AppliedAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction, "SELECT version FROM schema_migrations ORDER BY version;");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var versions = new List<int>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) versions.Add(reader.GetInt32(0));
+        return versions;
+    }
+
+    public async Task CreateSessionAsync(SessionRecord session, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, """
+            INSERT INTO sessions (id, kind, source, status, created_utc, ended_utc, speakers, model_id, detail)
+            VALUES ($id, $kind, $source, $status, $created, $ended, $speakers, $model, $detail);
+            """);
+        command.Parameters.AddWithValue("$id", session.Id);
+        command.Parameters.AddWithValue("$kind", session.Kind.ToString());
+        command.Parameters.AddWithValue("$source", session.Source);
+        command.Parameters.AddWithValue("$status", session.Status.ToString());
+        command.Parameters.AddWithValue("$created", Timestamp(session.CreatedUtc));
+        command.Parameters.AddWithValue("$ended", session.EndedUtc is { } ended ? Timestamp(ended) : DBNull.Value);
+        command.Parameters.AddWithValue("$speakers", JsonSerializer.Serialize(session.Speakers, Json));
+        command.Parameters.AddWithValue("$model", session.ModelId);
+        command.Parameters.AddWithValue("$detail", (object?)session.Detail ?? DBNull.Value);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task EndSessionAsync(string sessionId, SessionStatus status, DateTimeOffset endedUtc, string? detail, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null,
+            "UPDATE sessions SET status = $status, ended_utc = $ended, detail = $detail WHERE id = $id;");
+        command.Parameters.AddWithValue("$id", sessionId);
+        command.Parameters.AddWithValue("$status", status.ToString());
+        command.Parameters.AddWithValue("$ended", Timestamp(endedUtc));
+        command.Parameters.AddWithValue("$detail", (object?)detail ?? DBNull.Value);
+        if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
+            throw new InvalidOperationException($"session '{sessionId}' does not exist");
+    }
+
+    public async Task AddUtteranceAsync(UtteranceRecord utterance, UtteranceAudio? audio, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var command = Command(connection, transaction, """
+            INSERT INTO utterances (session_id, idx, speaker, start_s, end_s, transcript, engine, transcript_confidence, emotion, probabilities, weights, alert)
+            VALUES ($session, $idx, $speaker, $start, $end, $transcript, $engine, $confidence, $emotion, $probabilities, $weights, $alert);
+            """))
+        {
+            command.Parameters.AddWithValue("$session", utterance.SessionId);
+            command.Parameters.AddWithValue("$idx", utterance.Index);
+            command.Parameters.AddWithValue("$speaker", utterance.Speaker);
+            command.Parameters.AddWithValue("$start", utterance.Start);
+            command.Parameters.AddWithValue("$end", utterance.End);
+            command.Parameters.AddWithValue("$transcript", (object?)utterance.Transcript ?? DBNull.Value);
+            command.Parameters.AddWithValue("$engine", (object?)utterance.Engine ?? DBNull.Value);
+            command.Parameters.AddWithValue("$confidence", (object?)utterance.TranscriptConfidence ?? DBNull.Value);
+            command.Parameters.AddWithValue("$emotion", utterance.Emotion);
+            command.Parameters.AddWithValue("$probabilities", JsonSerializer.Serialize(utterance.Probabilities, Json));
+            command.Parameters.AddWithValue("$weights", JsonSerializer.Serialize(utterance.Weights, Json));
+            command.Parameters.AddWithValue("$alert", utterance.Alert is { } alert ? JsonSerializer.Serialize(alert, Json) : DBNull.Value);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        if (audio is not null)
+        {
+            await using var command = Command(connection, transaction,
+                "INSERT INTO utterance_audio (session_id, idx, sample_rate, samples) VALUES ($session, $idx, $rate, $samples);");
+            command.Parameters.AddWithValue("$session", utterance.SessionId);
+            command.Parameters.AddWithValue("$idx", utterance.Index);
+            command.Parameters.AddWithValue("$rate", audio.SampleRate);
+            command.Parameters.AddWithValue("$samples", MemoryMarshal.AsBytes(audio.Samples.AsSpan()).ToArray());
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<SessionRecord?> GetSessionAsync(string sessionId, CancellationToken cancellationToken = default)
+    {
+        var found = await QuerySessionsAsync("WHERE id = $id", sessionId, cancellationToken).ConfigureAwait(false);
+        return found.Count == 0 ? null : found[0];
+    }
+
+    public Task<IReadOnlyList<SessionRecord>> ListSessionsAsync(CancellationToken cancellationToken = default) =>
+        QuerySessionsAsync("ORDER BY created_utc DESC, id", null, cancellationToken);
+
+    private async Task<IReadOnlyList<SessionRecord>> QuerySessionsAsync(string tail, string? id, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null,
+            $"SELECT id, kind, source, status, created_utc, ended_utc, speakers, model_id, detail FROM sessions {tail};");
+        if (id is not null) command.Parameters.AddWithValue("$id", id);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var sessions = new List<SessionRecord>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            sessions.Add(new SessionRecord(
+                reader.GetString(0),
+                Enum.Parse<SessionKind>(reader.GetString(1)),
+                reader.GetString(2),
+                Enum.Parse<SessionStatus>(reader.GetString(3)),
+                ParseTimestamp(reader.GetString(4)),
+                reader.IsDBNull(5) ? null : ParseTimestamp(reader.GetString(5)),
+                JsonSerializer.Deserialize<string[]>(reader.GetString(6), Json)!,
+                reader.GetString(7),
+                reader.IsDBNull(8) ? null : reader.GetString(8)));
+        }
+        return sessions;
+    }
+
+    public async Task<IReadOnlyDictionary<string, int>> CountUtterancesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, "SELECT session_id, COUNT(*) FROM utterances GROUP BY session_id;");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) counts[reader.GetString(0)] = reader.GetInt32(1);
+        return counts;
+    }
+
+    public async Task<IReadOnlyList<UtteranceRecord>> GetUtterancesAsync(string sessionId, int fromIndex = 0, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, """
+            SELECT idx, speaker, start_s, end_s, transcript, engine, transcript_confidence, emotion, probabilities, weights, alert
+            FROM utterances WHERE session_id = $session AND idx >= $from ORDER BY idx;
+            """);
+        command.Parameters.AddWithValue("$session", sessionId);
+        command.Parameters.AddWithValue("$from", fromIndex);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var utterances = new List<UtteranceRecord>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            utterances.Add(new UtteranceRecord(
+                sessionId,
+                reader.GetInt32(0),
+                reader.GetString(1),
+                reader.GetDouble(2),
+                reader.GetDouble(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5),
+                reader.IsDBNull(6) ? null : reader.GetDouble(6),
+                reader.GetString(7),
+                JsonSerializer.Deserialize<Dictionary<string, double>>(reader.GetString(8), Json)!,
+                JsonSerializer.Deserialize<Dictionary<string, double>>(reader.GetString(9), Json)!,
+                reader.IsDBNull(10) ? null : JsonSerializer.Deserialize<AlertRecord>(reader.GetString(10), Json)));
+        }
+        return utterances;
+    }
+
+    public async Task<UtteranceAudio?> GetUtteranceAudioAsync(string sessionId, int index, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, "SELECT samples, sample_rate FROM utterance_audio WHERE session_id = $session AND idx = $idx;");
+        command.Parameters.AddWithValue("$session", sessionId);
+        command.Parameters.AddWithValue("$idx", index);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) return null;
+        var bytes = (byte[])reader.GetValue(0);
+        return new UtteranceAudio(MemoryMarshal.Cast<byte, float>(bytes).ToArray(), reader.GetInt32(1));
+    }
+
+    public async Task<bool> DeleteSessionAsync(string sessionId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, "DELETE FROM sessions WHERE id = $id;");
+        command.Parameters.AddWithValue("$id", sessionId);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
+    }
+
+    private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        // Off by default in SQLite and per connection: deleting a session must take its utterances and audio with it.
+        await ExecuteAsync(connection, null, "PRAGMA foreign_keys = ON;", cancellationToken).ConfigureAwait(false);
+        return connection;
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        return command;
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction, sql);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string Timestamp(DateTimeOffset value) => value.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset ParseTimestamp(string value) =>
+        DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+}

@@ -1,4 +1,0 @@
-namespace EmoStream.Dashboard.Storage;
-
-/// <summary>One step of the schema: applied once, in its own transaction, recorded in <c>schema_migrations</c>.</summary>
-public sealed record Migration(int Version, string Name, string Sql);

@@ -1,0 +1,73 @@
+using EmoStream.Testing;
+using EmoStream.Inference.Corpora;
+using EmoStream.Inference.Features;
+using EmoStream.Inference.Model;
+using EmoStream.Inference.Tests.Model;
+using static TorchSharp.torch;
+
+namespace EmoStream.Inference.Tests.Training;
+
+[Collection(LibTorchGenerator.Name)]
+public sealed class ModelFileTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("emostream-model-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static ModelMetadata Metadata(DannArchitecture arch) => new(arch, EmotionClasses.All, ["a", "b", "c"],
+        new FeaturizerInfo("acoustic/compact@1", Modality.Acoustic, arch.AcousticDim, "sr=16000"),
+        new FeaturizerInfo("lexical/glove-sif@1", Modality.Lexical, arch.LexicalDim, "a=0.001"),
+        new TrainingSummary(DateTimeOffset.UnixEpoch, "corpus", ["1"], ["2"], ["2"], 3, 1, 1, 10, 100, 0.5, 0.4, 0.3));
+
+    [Fact]
+    public void Saves_and_loads_weights_buffers_and_metadata()
+    {
+        var arch = ModelTestData.Architecture(ContextMode.Causal);
+        using var model = ModelTestData.EvalModel(arch);
+        model.AcousticNorm!.Fit(randn(50, arch.AcousticDim) * 3 + 1);
+        var path = Path.Combine(_dir, "m.emsm");
+        ModelFile.Save(path, model, Metadata(arch));
+
+        var (loaded, metadata) = ModelFile.Load(path);
+        using var _ = loaded;
+        using var batch = ModelTestData.Batch(arch, [6, 3]);
+        using var noGrad = no_grad();
+
+        Assert.True(model.Forward(batch).EmotionLogits.eq(loaded.Forward(batch).EmotionLogits).all().item<bool>());
+        Assert.Equal(Metadata(arch) with { Classes = metadata.Classes, Speakers = metadata.Speakers, Training = metadata.Training }, metadata);
+        Assert.Equal(EmotionClasses.All, metadata.Classes);
+        Assert.Equal(["1"], metadata.Training.Labeled);
+    }
+
+    [Fact]
+    public void Refuses_features_from_another_featurizer_naming_both()
+    {
+        var arch = ModelTestData.Architecture(ContextMode.Causal);
+        var metadata = Metadata(arch);
+
+        var e = Assert.Throws<ModelMismatchException>(() => metadata.EnsureCompatible(
+            metadata.AcousticFeaturizer! with { Id = "acoustic/large@1" }, metadata.LexicalFeaturizer, "corpus X"));
+
+        Assert.Contains("acoustic/compact@1", e.Message);
+        Assert.Contains("acoustic/large@1", e.Message);
+        Assert.Throws<ModelMismatchException>(() => metadata.EnsureCompatible(metadata.AcousticFeaturizer, null, "corpus X"));
+        metadata.EnsureCompatible(metadata.AcousticFeaturizer, metadata.LexicalFeaturizer, "corpus X");
+    }
+
+    [Fact]
+    public void Corrupt_and_truncated_files_get_a_clear_error()
+    {
+        var arch = ModelTestData.Architecture(ContextMode.Offline);
+        using var model = ModelTestData.EvalModel(arch);
+        var path = Path.Combine(_dir, "m.emsm");
+        ModelFile.Save(path, model, Metadata(arch));
+        var bytes = File.ReadAllBytes(path);
+
+        File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
+        var truncated = Assert.Throws<ModelMismatchException>(() => ModelFile.Load(path));
+        Assert.Contains(path, truncated.Message);
+
+        File.WriteAllText(path, "not a model");
+        Assert.Contains("not an EmoStream model", Assert.Throws<ModelMismatchException>(() => ModelFile.Load(path)).Message);
+    }
+}
