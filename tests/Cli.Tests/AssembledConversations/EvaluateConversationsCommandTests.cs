@@ -2,7 +2,6 @@ using System.Text.Json;
 using EmoStream.Dashboard.Cli;
 using EmoStream.Cli.Tests.Support;
 using EmoStream.Sessions.Tests.Support;
-using EmoStream.Testing;
 using Microsoft.Data.Sqlite;
 
 namespace EmoStream.Cli.Tests.AssembledConversations;
@@ -19,12 +18,11 @@ public sealed class EvaluateConversationsCommandTests(TrainedModel model) : IDis
         Directory.Delete(_dir, recursive: true);
     }
 
-    [SkippableTheory]
+    [Theory]
     [InlineData("--stereo", "corpus")]
     [InlineData("--mono", "none")]
     public async Task Reports_turns_accuracy_clip_accuracy_and_weights_that_add_up(string layout, string engine)
     {
-        SharedData.SkipIfAbsent(); // the trained model comes from the shared corpora
         var source = EspeakClipCorpus.Write(Path.Combine(_dir, "clips"));
         var json = Path.Combine(_dir, "result.json");
         var data = Path.Combine(_dir, "data");

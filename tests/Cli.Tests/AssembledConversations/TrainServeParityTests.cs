@@ -8,7 +8,6 @@ using EmoStream.Sessions.Tests.Support;
 using EmoStream.Inference.Corpora;
 using EmoStream.Inference.Features;
 using EmoStream.Inference.Features.Acoustic;
-using EmoStream.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -30,12 +29,11 @@ public sealed class TrainServeParityTests(TrainedModel model) : IDisposable
         Directory.Delete(_dir, recursive: true);
     }
 
-    [SkippableTheory]
+    [Theory]
     [InlineData("--stereo")]
     [InlineData("--mono")]
     public async Task Features_computed_for_training_equal_those_the_live_pipeline_computes(string layout)
     {
-        SharedData.SkipIfAbsent(); // the trained model comes from the shared corpora
         var source = EspeakClipCorpus.Write(Path.Combine(_dir, "clips"));
         var output = Path.Combine(_dir, "conversations");
         Expect(await CliRunner.RunAsync("assemble", "--corpus", source.Directory, "--groups", "voice-*", "--out", output,
