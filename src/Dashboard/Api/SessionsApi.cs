@@ -2,6 +2,7 @@ using System.Text.Json;
 using EmoStream.Capture.Audio;
 using EmoStream.Capture.Network;
 using EmoStream.Capture.Sources;
+using EmoStream.Dashboard.Security;
 using EmoStream.Dashboard.Sessions;
 using EmoStream.Dashboard.Storage;
 using Microsoft.AspNetCore.Http.Json;
@@ -15,25 +16,28 @@ public static class SessionsApi
     public static void Map(IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/sessions");
-        api.MapGet("/", async (SessionService sessions, CancellationToken ct) => Results.Ok(await sessions.Store.ListSessionsAsync(ct)));
-        api.MapPost("/", CreateLiveAsync);
-        api.MapPost("/replay", UploadAsync);
+        api.MapGet("/", async (SessionService sessions, CancellationToken ct) => Results.Ok(await sessions.Store.ListSessionsAsync(ct)))
+            .RequireAuthorization(AccessPolicies.View);
+        api.MapPost("/", CreateLiveAsync).RequireAuthorization(AccessPolicies.Ingest);
+        api.MapPost("/replay", UploadAsync).RequireAuthorization(AccessPolicies.Ingest);
         api.MapGet("/{id}", async (string id, SessionService sessions, CancellationToken ct) =>
             await sessions.Store.GetSessionAsync(id, ct) is { } session
                 ? Results.Ok(new SessionDetail(session, await sessions.Store.GetUtterancesAsync(id, 0, ct)))
-                : NoSession(id));
+                : NoSession(id)).RequireAuthorization(AccessPolicies.View);
         api.MapGet("/{id}/export.json", async (string id, SessionService sessions, CancellationToken ct) =>
             await sessions.Store.GetSessionAsync(id, ct) is null
                 ? NoSession(id)
-                : Results.Text(SessionExport.Json(await sessions.Store.GetUtterancesAsync(id, 0, ct)).ToJsonString(), "application/json"));
+                : Results.Text(SessionExport.Json(await sessions.Store.GetUtterancesAsync(id, 0, ct)).ToJsonString(), "application/json"))
+            .RequireAuthorization(AccessPolicies.View);
         api.MapGet("/{id}/export.csv", async (string id, SessionService sessions, CancellationToken ct) =>
             await sessions.Store.GetSessionAsync(id, ct) is null
                 ? NoSession(id)
                 : Results.File(System.Text.Encoding.UTF8.GetBytes(SessionExport.Csv(await sessions.Store.GetUtterancesAsync(id, 0, ct))),
-                    "text/csv; charset=utf-8", $"session-{id}.csv"));
-        api.MapPost("/{id}/stop", StopAsync);
-        api.MapDelete("/{id}", DeleteAsync);
-        api.Map("/{id}/ingest", IngestAsync);
+                    "text/csv; charset=utf-8", $"session-{id}.csv"))
+            .RequireAuthorization(AccessPolicies.View);
+        api.MapPost("/{id}/stop", StopAsync).RequireAuthorization(AccessPolicies.Ingest);
+        api.MapDelete("/{id}", DeleteAsync).RequireAuthorization(AccessPolicies.Ingest);
+        api.Map("/{id}/ingest", IngestAsync).RequireAuthorization(AccessPolicies.Ingest);
     }
 
     private static IResult NoSession(string id) =>

@@ -1,5 +1,6 @@
 using EmoStream.Dashboard.Alerts;
 using EmoStream.Dashboard.Pipeline;
+using EmoStream.Dashboard.Security;
 using Microsoft.Extensions.Options;
 
 namespace EmoStream.Dashboard.Api;
@@ -11,5 +12,6 @@ public static class UiSettingsApi
 
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet(Path, (PipelineHost pipelines, IOptions<AlertOptions> alerts) =>
-            Results.Ok(new UiSettings(pipelines.Model.Classes, pipelines.Model.Id, pipelines.Transcription.Engine, alerts.Value)));
+            Results.Ok(new UiSettings(pipelines.Model.Classes, pipelines.Model.Id, pipelines.Transcription.Engine, alerts.Value)))
+            .RequireAuthorization(AccessPolicies.View);
 }

@@ -7,6 +7,8 @@ using EmoStream.Dashboard.Hubs;
 using EmoStream.Dashboard.Pipeline;
 using EmoStream.Dashboard.Security;
 using EmoStream.Dashboard.Sessions;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -30,7 +32,10 @@ public static class WebHost
         return options;
     }
 
-    /// <summary>The tokens requests must carry: null on loopback (none needed).</summary>
+    /// <summary>
+    /// The tokens requests must carry, judged from the <c>--urls</c> text before anything starts: null on loopback.
+    /// The server's own check (<see cref="StartAsync"/>) judges the addresses it actually bound.
+    /// </summary>
     /// <exception cref="HostingConfigurationException">Listening beyond loopback without both tokens.</exception>
     public static SecurityOptions? RequiredTokens(IConfiguration configuration, string urls)
     {
@@ -43,7 +48,8 @@ public static class WebHost
     /// <exception cref="HostingConfigurationException">Listening beyond loopback without both access tokens; an invalid alert rule.</exception>
     public static WebApplication Build(IConfiguration configuration, string urls, PipelineHost pipelines)
     {
-        var security = RequiredTokens(configuration, urls);
+        RequiredTokens(configuration, urls);
+        var tokens = configuration.GetSection(SecurityOptions.SectionName).Get<SecurityOptions>() ?? new SecurityOptions();
         var alerts = (configuration.GetSection(AlertOptions.SectionName).Get<AlertOptions>() ?? new AlertOptions()).Complete(pipelines.Model.Classes);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
@@ -54,6 +60,10 @@ public static class WebHost
         builder.Services.ConfigureHttpJsonOptions(o => UseStringEnums(o.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddSignalR().AddJsonProtocol(o => UseStringEnums(o.PayloadSerializerOptions));
+        builder.Services.AddSingleton(sp => new AccessMode(sp.GetRequiredService<IServer>(), tokens));
+        builder.Services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorization(AccessPolicies.Add);
         builder.Services.AddSingleton(pipelines);
         builder.Services.AddSingleton(configuration.GetSection(TelephonyOptions.SectionName).Get<TelephonyOptions>() ?? new TelephonyOptions());
         builder.Services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.SectionName));
@@ -65,19 +75,44 @@ public static class WebHost
 
         var app = builder.Build();
         app.UseStatusCodePages();
-        if (security is not null) app.UseMiddleware<TokenAuthentication>(security);
-        // The page's files are public (it reads a token from its URL); only /api and /hubs need tokens.
+        // The page's files are public (it reads a token from its URL): served before authorization. Every routed
+        // endpoint names the access it needs (AccessPolicies); one that names none needs the ingest token.
         app.UseDefaultFiles();
         app.UseStaticFiles(new StaticFileOptions
         {
             // Revalidate on every load (ETag, 304): after an upgrade the browser never mixes old and new modules.
             OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "no-cache",
         });
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseWebSockets();
-        app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
         SessionsApi.Map(app);
         UiSettingsApi.Map(app);
-        app.MapHub<SessionsHub>(HubPath);
+        app.MapHub<SessionsHub>(HubPath).RequireAuthorization(AccessPolicies.View);
         return app;
+    }
+
+    /// <summary>
+    /// Starts the host, then checks the addresses it actually bound (<c>--urls</c>, <c>Urls</c> or
+    /// <c>Kestrel:Endpoints</c>): beyond loopback without both tokens it stops again and throws. Until this check
+    /// has run, requests need tokens (<see cref="AccessMode"/>), so nothing is served unprotected meanwhile.
+    /// </summary>
+    /// <returns>The addresses the server listens on.</returns>
+    /// <exception cref="HostingConfigurationException">Bound beyond loopback without both access tokens.</exception>
+    public static async Task<IReadOnlyList<string>> StartAsync(WebApplication app, CancellationToken cancellationToken = default)
+    {
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var mode = app.Services.GetRequiredService<AccessMode>();
+        try
+        {
+            mode.ThrowIfExposedWithoutTokens();
+        }
+        catch (HostingConfigurationException)
+        {
+            await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+        return mode.BoundAddresses;
     }
 }

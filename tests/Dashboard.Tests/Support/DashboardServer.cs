@@ -42,6 +42,9 @@ internal sealed class DashboardServer : IAsyncDisposable
 
     public ISessionStore Store => _pipelines.Store;
 
+    /// <summary>The host's services (its endpoints, options).</summary>
+    public IServiceProvider Services => _app.Services;
+
     public static string RepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
@@ -58,7 +61,7 @@ internal sealed class DashboardServer : IAsyncDisposable
         try
         {
             app = WebHost.Build(configuration, $"http://{listen}:0", pipelines);
-            await app.StartAsync();
+            await WebHost.StartAsync(app);
         }
         catch
         {

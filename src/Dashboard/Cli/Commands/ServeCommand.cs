@@ -24,10 +24,12 @@ public static class ServeCommand
             var modelPath = DefaultModel.Resolve(parse.GetValue(model), context.Configuration);
             await using var pipelines = await PipelineHost.CreateAsync(context.Configuration, modelPath, context.Loggers, ct);
             await using var app = WebHost.Build(context.Configuration, parse.GetValue(urls)!, pipelines);
+            // The addresses the server bound, whatever configured them (--urls, Urls, Kestrel:Endpoints).
+            var bound = await WebHost.StartAsync(app, ct);
             context.Error.MarkupLineInterpolated(
-                $"[bold]dashboard[/] on {parse.GetValue(urls)} with model {pipelines.Model.Id}; transcription: {pipelines.Transcription.Engine.ToString().ToLowerInvariant()} ({pipelines.Transcription.Reason})");
+                $"[bold]dashboard[/] on {string.Join(", ", bound)} with model {pipelines.Model.Id}; transcription: {pipelines.Transcription.Engine.ToString().ToLowerInvariant()} ({pipelines.Transcription.Reason})");
             // Ctrl+C stops the host, which drains the running sessions before returning.
-            await app.RunAsync(ct);
+            await app.WaitForShutdownAsync(ct);
             return ExitCodes.Ok;
         });
         return command;
