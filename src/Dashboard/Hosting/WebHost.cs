@@ -83,6 +83,7 @@ public static class WebHost
             // Revalidate on every load (ETag, 304): after an upgrade the browser never mixes old and new modules.
             OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "no-cache",
         });
+        app.UseMiddleware<RequestOrigins>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseWebSockets();
