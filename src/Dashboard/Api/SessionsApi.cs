@@ -2,9 +2,11 @@ using System.Text.Json;
 using EmoStream.Capture.Audio;
 using EmoStream.Capture.Network;
 using EmoStream.Capture.Sources;
+using EmoStream.Capture.Streams;
 using EmoStream.Dashboard.Security;
 using EmoStream.Dashboard.Sessions;
 using EmoStream.Dashboard.Storage;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -50,7 +52,8 @@ public static class SessionsApi
     internal static IResult Invalid(string field, string problem) =>
         Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [problem] }, detail: $"{field}: {problem}");
 
-    private static async Task<IResult> CreateLiveAsync(HttpRequest request, SessionService sessions, IOptions<JsonOptions> json, CancellationToken ct)
+    private static async Task<IResult> CreateLiveAsync(HttpRequest request, SessionService sessions, IOptions<JsonOptions> json, IConfiguration configuration,
+        CancellationToken ct)
     {
         CreateLiveSessionRequest? body;
         try
@@ -83,9 +86,11 @@ public static class SessionsApi
                 return Invalid("sampleRate", $"expected {Pcm16StreamParser.MinimumRate} to {Pcm16StreamParser.MaximumRate} Hz, got {stated}");
             if (speakers.Length is 0 or > 8 || speakers.Any(string.IsNullOrWhiteSpace))
                 return Invalid("speakers", $"expected 1 to 8 non-empty names (one per channel), got [{string.Join(", ", speakers)}]");
+            if (SpeakerNames.Repeated(speakers) is { } twice)
+                return Invalid("speakers", $"'{twice}' is named twice; each channel needs its own speaker name");
             rate = stated;
         }
-        var session = await sessions.StartLiveAsync(format, rate, speakers, ct);
+        var session = await sessions.StartLiveAsync(format, rate, speakers, ct, InputLimits.From(configuration));
         var ingest = $"/api/sessions/{session.Id}/ingest";
         return Results.Created($"/api/sessions/{session.Id}", new SessionCreated(session.Pipeline.Session, ingest));
     }
@@ -94,21 +99,37 @@ public static class SessionsApi
     /// Multipart form: <c>file</c> (a recording in any format ffmpeg reads), <c>pacing</c> (<c>realtime</c> or
     /// <c>fast</c>, default fast), <c>speakers</c> (optional, comma-separated: one speaker per channel).
     /// </summary>
-    private static async Task<IResult> UploadAsync(HttpRequest request, SessionService sessions, IConfiguration configuration, CancellationToken ct)
+    private static async Task<IResult> UploadAsync(HttpContext context, SessionService sessions, IConfiguration configuration, CancellationToken ct)
     {
+        var request = context.Request;
         if (!request.HasFormContentType)
             return Invalid("file", $"expected a multipart/form-data upload with a 'file' field, got Content-Type '{request.ContentType}'");
+        var limits = InputLimits.From(configuration);
+        // The form around the file (boundaries, other fields) is small; the file itself is checked against the limit below.
+        var bodyLimit = limits.MaxUploadBytes + FormOverheadBytes;
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = bodyLimit;
+        if (request.ContentLength > bodyLimit) return UploadTooLarge(limits);
         IFormCollection form;
         try
         {
-            form = await request.ReadFormAsync(ct);
+            form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = bodyLimit }, ct);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return UploadTooLarge(limits);
+        }
+        catch (InvalidDataException e) when (e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
+        {
+            return UploadTooLarge(limits);
         }
         catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
         {
             return Invalid("file", $"the multipart body could not be read ({e.Message})");
         }
         if (form.Files.GetFile("file") is not { } file) return Invalid("file", "missing: attach the recording as the form field 'file'");
-        if (file.Length == 0) return Invalid("file", $"'{file.FileName}' is empty");
+        var name = UploadNames.Display(file.FileName);
+        if (file.Length == 0) return Invalid("file", $"'{name}' is empty");
+        if (file.Length > limits.MaxUploadBytes) return UploadTooLarge(limits);
 
         var replay = configuration.GetSection(ReplayOptions.SectionName).Get<ReplayOptions>() ?? new ReplayOptions();
         var pacing = form["pacing"].ToString();
@@ -124,34 +145,62 @@ public static class SessionsApi
                 return Invalid("pacing", $"expected 'realtime' or 'fast', got '{pacing}'");
         }
         var speakers = form["speakers"].ToString().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (SpeakerNames.Repeated(speakers) is { } twice)
+            return Invalid("speakers", $"'{twice}' is named twice; each channel needs its own speaker name");
         if (speakers.Length > 0)
         {
             replay.ChannelPerSpeaker = true;
             replay.SpeakerNames = speakers;
         }
 
+        // Stored under a name of the server's own: the client's file name is only shown (the session's source), never a path.
         var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
-        // A folder per upload keeps the client's file name, which the session records as its source.
-        var folder = Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(storage.DatabasePath)!, "uploads", Guid.NewGuid().ToString("N"))).FullName;
-        var path = Path.Combine(folder, Path.GetFileName(file.FileName) is { Length: > 0 } name ? name : "upload");
-        await using (var target = File.Create(path))
-            await file.CopyToAsync(target, ct);
+        var folder = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(storage.DatabasePath))!, "uploads", Guid.NewGuid().ToString("N"));
+        var path = Path.Combine(folder, UploadNames.Stored(file.FileName));
         try
         {
-            // Decode once before the session exists, so a file that is not audio is a 400 here instead of a failed session.
+            Directory.CreateDirectory(folder);
+            await using (var target = File.Create(path))
+                await file.CopyToAsync(target, ct);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            UploadNames.Delete(folder);
+            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service Unavailable",
+                detail: $"the server could not store '{name}' ({UploadNames.Reason(e, folder)}); try again later");
+        }
+        try
+        {
+            // Check it before the session exists, so a file that is not audio is a 400 here instead of a failed session.
             await Task.Run(() => AudioFileReader.Default.Read(path, ct), ct);
         }
         catch (Exception e) when (e is AudioFormatException or AudioToolException or InvalidDataException)
         {
-            Directory.Delete(folder, recursive: true);
-            return Invalid("file", $"'{file.FileName}' is not a readable recording ({e.Message})");
+            UploadNames.Delete(folder);
+            return Invalid("file", $"'{name}' is not a readable recording ({UploadNames.Hide(e.Message, path, folder, name)})");
         }
 
-        var session = await sessions.StartReplayAsync(path, replay, ct);
+        RunningSession session;
+        try
+        {
+            session = await sessions.StartReplayAsync(path, replay, ct, name);
+        }
+        catch
+        {
+            UploadNames.Delete(folder);
+            throw;
+        }
         // The source decodes the whole file when it starts; the copy is not needed once the session ends.
-        _ = session.Pipeline.Completion.ContinueWith(_ => Directory.Delete(folder, recursive: true), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        _ = session.Pipeline.Completion.ContinueWith(_ => UploadNames.Delete(folder), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         return Results.Created($"/api/sessions/{session.Id}", new SessionCreated(session.Pipeline.Session, null));
     }
+
+    /// <summary>Multipart boundaries and the small fields beside the file.</summary>
+    private const long FormOverheadBytes = 64 * 1024;
+
+    private static IResult UploadTooLarge(InputLimits limits) =>
+        Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [$"over the limit of {limits.MaxUploadBytes} bytes ({InputLimits.SectionName}:{nameof(InputLimits.MaxUploadBytes)})"] },
+            detail: $"file: the upload is over the limit of {limits.MaxUploadBytes} bytes", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload Too Large");
 
     private static async Task<IResult> StopAsync(string id, SessionService sessions, CancellationToken ct)
     {

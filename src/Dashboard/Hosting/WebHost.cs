@@ -74,6 +74,8 @@ public static class WebHost
         builder.Services.AddHostedService<DemoReplay>();
 
         var app = builder.Build();
+        // Every error answer is problem details: unhandled exceptions (500, no server details), empty 4xx/5xx answers.
+        app.UseExceptionHandler();
         app.UseStatusCodePages();
         // The page's files are public (it reads a token from its URL): served before authorization. Every routed
         // endpoint names the access it needs (AccessPolicies); one that names none needs the ingest token.

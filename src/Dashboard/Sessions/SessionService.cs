@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using EmoStream.Capture.Network;
 using EmoStream.Capture.Sources;
 using EmoStream.Capture.Streams;
+using EmoStream.Dashboard.Api;
 using EmoStream.Dashboard.Hubs;
 using EmoStream.Dashboard.Pipeline;
 using EmoStream.Dashboard.Storage;
@@ -28,23 +29,28 @@ public sealed class SessionService(PipelineHost host, IHubContext<SessionsHub> h
 
     public bool TryGetRunning(string id, out RunningSession session) => _running.TryGetValue(id, out session!);
 
-    public Task<RunningSession> StartReplayAsync(string path, ReplayOptions options, CancellationToken cancellationToken)
+    /// <param name="sourceName">The session's source as shown (an upload's client file name); the path when null.</param>
+    public Task<RunningSession> StartReplayAsync(string path, ReplayOptions options, CancellationToken cancellationToken, string? sourceName = null)
     {
         IReadOnlyList<string> speakers = options.ChannelPerSpeaker ? options.EffectiveSpeakerNames : [options.MixedSpeakerName];
-        return StartAsync(new FileReplaySource(path, options), SessionKind.Replay, speakers, null, cancellationToken);
+        return StartAsync(new FileReplaySource(path, options, name: sourceName), SessionKind.Replay, speakers, null, cancellationToken);
     }
 
     /// <param name="sampleRate">PCM16 only: the rate the client sends at.</param>
     /// <param name="speakers">PCM16: one name per interleaved channel; telephony names speakers by track.</param>
-    public Task<RunningSession> StartLiveAsync(LiveFormat format, int sampleRate, IReadOnlyList<string> speakers, CancellationToken cancellationToken)
+    /// <param name="limits">The idle time-out and how far audio may run ahead of its arrival; defaults when null.</param>
+    public Task<RunningSession> StartLiveAsync(LiveFormat format, int sampleRate, IReadOnlyList<string> speakers, CancellationToken cancellationToken,
+        InputLimits? limits = null)
     {
+        limits ??= new InputLimits();
         var name = $"live {format.ToString().ToLowerInvariant()}";
         INetworkAudioParser parser = format == LiveFormat.Pcm16
             ? new Pcm16StreamParser(name, sampleRate, speakers)
             : new TelephonyMediaParser(name, telephony);
         var messages = Channel.CreateBounded<NetworkMessage>(new BoundedChannelOptions(IngestQueue)
             { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
-        var source = new NetworkAudioSource(name, messages.Reader.ReadAllAsync(), parser);
+        var source = new NetworkAudioSource(name, IdleTimeout.ReadAllAsync(messages.Reader, name, limits.LiveIdleTimeout),
+            new ArrivalLimitedParser(parser, name, limits.LiveMaxLead));
         IReadOnlyList<string> known = format == LiveFormat.Pcm16 ? speakers : telephony.TrackSpeakers.Values.Distinct().ToArray();
         return StartAsync(source, SessionKind.Live, known, messages.Writer, cancellationToken);
     }

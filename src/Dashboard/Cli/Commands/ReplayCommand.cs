@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using EmoStream.Capture.Sources;
+using EmoStream.Capture.Streams;
 using EmoStream.Dashboard.Api;
 using EmoStream.Dashboard.Pipeline;
 using EmoStream.Dashboard.Storage;
@@ -47,6 +48,8 @@ public static class ReplayCommand
 
         var replay = context.Configuration.GetSection(ReplayOptions.SectionName).Get<ReplayOptions>() ?? new ReplayOptions();
         replay.Pacing = realtime ? ReplayPacing.RealTime : ReplayPacing.AsFastAsPossible;
+        if (SpeakerNames.Repeated(speakers) is { } twice)
+            throw new CliUsageException($"--speakers: '{twice}' is named twice; each channel needs its own speaker");
         if (speakers.Length > 0)
         {
             replay.ChannelPerSpeaker = true;
