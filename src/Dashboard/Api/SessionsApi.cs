@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EmoStream.Capture.Audio;
+using EmoStream.Capture.Audio.Ffmpeg;
 using EmoStream.Capture.Network;
 using EmoStream.Capture.Sources;
 using EmoStream.Capture.Streams;
@@ -171,26 +172,32 @@ public static class SessionsApi
         }
         try
         {
-            // Check it before the session exists, so a file that is not audio is a 400 here instead of a failed session.
-            await Task.Run(() => AudioFileReader.Default.Read(path, ct), ct);
+            // Decoded once, as a stream, before the session exists: a file that is not audio, or too long, is a 400 here instead of a failed session.
+            await FfmpegStream.MeasureAsync(path, name, limits.MaxRecordingDuration, ct);
+        }
+        catch (RecordingTooLongException e)
+        {
+            UploadNames.Delete(folder);
+            return Invalid("file", $"'{name}' lasts more than the limit of {RecordingTooLongException.Describe(e.Limit)} ({InputLimits.SectionName}:{nameof(InputLimits.MaxRecordingDuration)})");
         }
         catch (Exception e) when (e is AudioFormatException or AudioToolException or InvalidDataException)
         {
             UploadNames.Delete(folder);
-            return Invalid("file", $"'{name}' is not a readable recording ({UploadNames.Hide(e.Message, path, folder, name)})");
+            var reason = e is AudioFormatException format ? format.Problem : e.Message;
+            return Invalid("file", $"'{name}' is not a readable recording ({UploadNames.Hide(reason, path, folder, name)})");
         }
 
         RunningSession session;
         try
         {
-            session = await sessions.StartReplayAsync(path, replay, ct, name);
+            session = await sessions.StartReplayAsync(path, replay, ct, (name, limits.MaxRecordingDuration));
         }
         catch
         {
             UploadNames.Delete(folder);
             throw;
         }
-        // The source decodes the whole file when it starts; the copy is not needed once the session ends.
+        // The copy is not needed once the session ends.
         _ = session.Pipeline.Completion.ContinueWith(_ => UploadNames.Delete(folder), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         return Results.Created($"/api/sessions/{session.Id}", new SessionCreated(session.Pipeline.Session, null));
     }

@@ -29,11 +29,16 @@ public sealed class SessionService(PipelineHost host, IHubContext<SessionsHub> h
 
     public bool TryGetRunning(string id, out RunningSession session) => _running.TryGetValue(id, out session!);
 
-    /// <param name="sourceName">The session's source as shown (an upload's client file name); the path when null.</param>
-    public Task<RunningSession> StartReplayAsync(string path, ReplayOptions options, CancellationToken cancellationToken, string? sourceName = null)
+    /// <param name="upload">
+    /// An uploaded recording: the client's name for it (the session's source; the path is never shown) and its longest
+    /// duration. It is decoded as a stream, so memory stays bounded whatever its length.
+    /// </param>
+    public Task<RunningSession> StartReplayAsync(string path, ReplayOptions options, CancellationToken cancellationToken,
+        (string Name, TimeSpan MaxDuration)? upload = null)
     {
         IReadOnlyList<string> speakers = options.ChannelPerSpeaker ? options.EffectiveSpeakerNames : [options.MixedSpeakerName];
-        return StartAsync(new FileReplaySource(path, options, name: sourceName), SessionKind.Replay, speakers, null, cancellationToken);
+        IAudioSource source = upload is var (name, limit) ? new StreamingReplaySource(path, name, options, limit) : new FileReplaySource(path, options);
+        return StartAsync(source, SessionKind.Replay, speakers, null, cancellationToken);
     }
 
     /// <param name="sampleRate">PCM16 only: the rate the client sends at.</param>

@@ -32,7 +32,9 @@ public sealed class InputLimitTests : IDisposable
         file.Headers.TryAddWithoutValidation("Content-Disposition", $"form-data; name=\"file\"; filename=\"{fileName}\"");
         form.Add(file);
         if (speakers is not null) form.Add(new StringContent(speakers), "speakers");
-        return await server.Http.PostAsync("/api/sessions/replay", form);
+        // Expect: 100-continue, as large uploads send it: a refusal before the body is read arrives before the body is sent.
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/sessions/replay") { Content = form, Headers = { ExpectContinue = true } };
+        return await server.Http.SendAsync(request);
     }
 
     private static async Task<JsonNode> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)
@@ -108,6 +110,22 @@ public sealed class InputLimitTests : IDisposable
         Assert.Contains("over the limit of 50000 bytes", (string)problem["errors"]!["file"]![0]!);
         using var small = await UploadAsync(server, Wav(1), "small.wav");
         Assert.Equal(HttpStatusCode.Created, small.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_recording_longer_than_the_limit_is_a_400_naming_the_field_and_the_limit()
+    {
+        var flac = Path.Combine(_dir, "two-hours.flac");
+        using (var ffmpeg = System.Diagnostics.Process.Start("ffmpeg", ["-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i", "anullsrc=r=16000:cl=mono", "-t", "7200", "-c:a", "flac", flac]))
+        {
+            await ffmpeg.WaitForExitAsync();
+            Assert.Equal(0, ffmpeg.ExitCode);
+        }
+        await using var server = await DashboardServer.StartAsync("127.0.0.1", ("Limits:MaxRecordingDuration", "01:00:00"));
+        using var response = await UploadAsync(server, await File.ReadAllBytesAsync(flac), "two-hours.flac");
+        var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal("'two-hours.flac' lasts more than the limit of 1 h (Limits:MaxRecordingDuration)", (string)problem["errors"]!["file"]![0]!);
+        Assert.Empty(await server.Store.ListSessionsAsync());
     }
 
     [Fact]
