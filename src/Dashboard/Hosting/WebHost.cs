@@ -77,6 +77,7 @@ public static class WebHost
 
         var app = builder.Build();
         // Every error answer is problem details: unhandled exceptions (500, no server details), empty 4xx/5xx answers.
+        app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         // The page's files are public (it reads a token from its URL): served before authorization. Every routed

@@ -48,7 +48,7 @@ public sealed class SqliteSessionStore : ISessionStore
         }
         catch (SqliteException e)
         {
-            throw new StorageException($"{path}: cannot open the database ({e.Message})", e);
+            throw new StorageException($"{path}: cannot open the database ({e.Message}){StorageProbe.WhyNotWritable(path)}", e);
         }
         return store;
     }
