@@ -156,7 +156,7 @@ public static class SessionsApi
 
         // Stored under a name of the server's own: the client's file name is only shown (the session's source), never a path.
         var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
-        var folder = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(storage.DatabasePath))!, "uploads", Guid.NewGuid().ToString("N"));
+        var folder = UploadNames.NewFolder(storage.DatabasePath);
         var path = Path.Combine(folder, UploadNames.Stored(file.FileName));
         try
         {

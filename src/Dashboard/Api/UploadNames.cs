@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using EmoStream.Dashboard.Storage;
 
 namespace EmoStream.Dashboard.Api;
 
@@ -34,6 +35,34 @@ internal static partial class UploadNames
         IOException { HResult: 28 or unchecked((int)0x80070070) } => "no space left on its storage",
         _ => Hide(e.Message, folder, folder, "").Trim(' ', ':', '\''),
     };
+
+    /// <summary>
+    /// A new folder for one upload, under <c>uploads/</c> beside the database, in a folder named after this process
+    /// (<see cref="SessionOwner"/>), so that a later start can remove what a crashed process left.
+    /// </summary>
+    public static string NewFolder(string databasePath) =>
+        Path.Combine(Root(databasePath), OwnerFolder(SessionOwner.Current), Guid.NewGuid().ToString("N"));
+
+    /// <summary>Removes the uploads of processes of this node that have ended (and of versions that kept no owner).</summary>
+    /// <returns>How many folders were removed.</returns>
+    public static int DeleteOrphans(string databasePath)
+    {
+        var root = Root(databasePath);
+        if (!Directory.Exists(root)) return 0;
+        var removed = 0;
+        foreach (var folder in Directory.GetDirectories(root))
+        {
+            var owner = SessionOwner.Parse(Path.GetFileName(folder).Replace('~', '/'));
+            if (owner is not null && !owner.HasEndedOnThisNode()) continue;
+            Delete(folder);
+            removed++;
+        }
+        return removed;
+    }
+
+    private static string Root(string databasePath) => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(databasePath))!, "uploads");
+
+    private static string OwnerFolder(SessionOwner owner) => owner.Token.Replace('/', '~');
 
     /// <summary>Removes an upload's folder; one already gone is fine.</summary>
     public static void Delete(string folder)

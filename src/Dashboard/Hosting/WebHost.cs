@@ -7,6 +7,7 @@ using EmoStream.Dashboard.Hubs;
 using EmoStream.Dashboard.Pipeline;
 using EmoStream.Dashboard.Security;
 using EmoStream.Dashboard.Sessions;
+using EmoStream.Dashboard.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.SignalR;
@@ -52,6 +53,9 @@ public static class WebHost
         RequiredTokens(configuration, urls);
         var tokens = configuration.GetSection(SecurityOptions.SectionName).Get<SecurityOptions>() ?? new SecurityOptions();
         var alerts = (configuration.GetSection(AlertOptions.SectionName).Get<AlertOptions>() ?? new AlertOptions()).Complete(pipelines.Model.Classes);
+
+        // Uploads a crashed process of this node left (their sessions are marked interrupted when the store opens).
+        UploadNames.DeleteOrphans((configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions()).DatabasePath);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddConfiguration(configuration);

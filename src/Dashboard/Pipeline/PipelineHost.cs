@@ -57,6 +57,8 @@ public sealed class PipelineHost : IAsyncDisposable
         var lexical = configuration.GetSection("Features:Lexical").Get<LexicalFeaturizerOptions>() ?? new LexicalFeaturizerOptions();
 
         var store = await SqliteSessionStore.OpenAsync(storage.DatabasePath, cancellationToken).ConfigureAwait(false);
+        foreach (var id in await store.InterruptOrphansAsync(cancellationToken).ConfigureAwait(false))
+            loggers.CreateLogger<PipelineHost>().LogWarning("session {Session} was left running by a process that ended; marked interrupted", id);
         var model = ScoringModel.Load(modelPath, lexical);
         IVoiceActivityDetectorFactory? vad = null;
         try

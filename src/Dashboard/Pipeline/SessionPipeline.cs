@@ -100,11 +100,41 @@ public sealed class SessionPipeline : IAsyncDisposable
         }
         catch (Exception e)
         {
-            _logger.LogError(e, "session {Session}: could not record its end", _session.Id);
+            // Storage is failing (full, read-only, gone): record the end once it comes back; a restart marks it interrupted meanwhile.
+            _logger.LogError("session {Session}: could not record its end ({Reason}); retrying until storage comes back", _session.Id, e.Message);
+            EndRecorded = EndWhenStorageReturnsAsync(outcome, DateTimeOffset.UtcNow);
         }
         _results.Writer.TryComplete();
         return outcome;
     }
+
+    /// <summary>Completes once the session's end is stored; later than <see cref="Completion"/> while storage is failing.</summary>
+    public Task EndRecorded { get; private set; } = Task.CompletedTask;
+
+    private async Task EndWhenStorageReturnsAsync(SessionOutcome outcome, DateTimeOffset ended)
+    {
+        for (var delay = TimeSpan.FromMilliseconds(250); ; delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, EndRetryLimit.Ticks)))
+        {
+            await Task.Delay(delay).ConfigureAwait(false);
+            try
+            {
+                await _shared.Store.EndSessionAsync(_session.Id, outcome.Status, ended, outcome.Detail, CancellationToken.None).ConfigureAwait(false);
+                _logger.LogWarning("session {Session}: its end is recorded now that storage is back", _session.Id);
+                return;
+            }
+            catch (Exception e) when (e is not InvalidOperationException)
+            {
+                // Still failing: try again later.
+            }
+            catch (InvalidOperationException)
+            {
+                return; // the session was deleted meanwhile
+            }
+        }
+    }
+
+    /// <summary>Longest wait between two tries at recording a session's end while storage fails.</summary>
+    private static readonly TimeSpan EndRetryLimit = TimeSpan.FromSeconds(15);
 
     /// <summary>Starts transcription and acoustic features of each captured utterance, keeping capture order.</summary>
     private async Task FeedAsync(CancellationToken cancellationToken)

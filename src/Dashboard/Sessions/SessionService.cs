@@ -106,6 +106,12 @@ public sealed class SessionService(PipelineHost host, IHubContext<SessionsHub> h
             session.Ended = true;
             if (await host.Store.GetSessionAsync(session.Id, CancellationToken.None).ConfigureAwait(false) is { } ended)
             {
+                // Storage may have failed to record the end (it is retried): viewers get the end as it happened.
+                if (ended.Status == SessionStatus.Running)
+                {
+                    var outcome = await session.Pipeline.Completion.ConfigureAwait(false);
+                    ended = ended with { Status = outcome.Status, Detail = outcome.Detail, EndedUtc = DateTimeOffset.UtcNow };
+                }
                 await list.PublishAsync(ended, session.LastSent + 1).ConfigureAwait(false); // logs its own failures
                 await group.SendAsync(SessionEvents.SessionEnded, ended, CancellationToken.None).ConfigureAwait(false);
             }

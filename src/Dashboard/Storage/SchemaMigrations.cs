@@ -46,5 +46,9 @@ public static class SchemaMigrations
                 FOREIGN KEY (session_id, idx) REFERENCES utterances (session_id, idx) ON DELETE CASCADE
             ) WITHOUT ROWID;
             """),
+        new(3, "session owner", """
+            ALTER TABLE sessions ADD COLUMN owner TEXT;
+            CREATE INDEX sessions_status ON sessions (status);
+            """),
     ];
 }
