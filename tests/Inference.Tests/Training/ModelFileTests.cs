@@ -52,14 +52,20 @@ public sealed class ModelFileTests : IDisposable
         metadata.EnsureCompatible(metadata.AcousticFeaturizer, metadata.LexicalFeaturizer, "corpus X");
     }
 
-    [Fact]
-    public void Corrupt_and_truncated_files_get_a_clear_error()
+    /// <summary>A freshly saved model file: its path and bytes.</summary>
+    private (string Path, byte[] Bytes) SavedModel(ContextMode mode)
     {
-        var arch = ModelTestData.Architecture(ContextMode.Offline);
+        var arch = ModelTestData.Architecture(mode);
         using var model = ModelTestData.EvalModel(arch);
         var path = Path.Combine(_dir, "m.emsm");
         ModelFile.Save(path, model, Metadata(arch));
-        var bytes = File.ReadAllBytes(path);
+        return (path, File.ReadAllBytes(path));
+    }
+
+    [Fact]
+    public void Corrupt_and_truncated_files_get_a_clear_error()
+    {
+        var (path, bytes) = SavedModel(ContextMode.Offline);
 
         File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
         var truncated = Assert.Throws<ModelMismatchException>(() => ModelFile.Load(path));
@@ -72,12 +78,8 @@ public sealed class ModelFileTests : IDisposable
     [Fact]
     public void A_byte_flipped_anywhere_in_the_weights_or_metadata_is_refused_naming_the_file()
     {
-        var arch = ModelTestData.Architecture(ContextMode.Causal);
-        using var model = ModelTestData.EvalModel(arch);
-        var path = Path.Combine(_dir, "m.emsm");
-        ModelFile.Save(path, model, Metadata(arch));
-        var bytes = File.ReadAllBytes(path);
-        // Inside the metadata, in the middle of the weights, the last byte: each loads silently without a checksum.
+        var (path, bytes) = SavedModel(ContextMode.Causal);
+        // Inside the metadata, in the middle of the weights, the last byte.
         foreach (var at in new[] { 60, bytes.Length / 2, bytes.Length - 1 })
         {
             var flipped = (byte[])bytes.Clone();
@@ -94,11 +96,7 @@ public sealed class ModelFileTests : IDisposable
     [Fact]
     public void A_version_1_file_without_a_checksum_is_refused_saying_what_to_do()
     {
-        var arch = ModelTestData.Architecture(ContextMode.Causal);
-        using var model = ModelTestData.EvalModel(arch);
-        var path = Path.Combine(_dir, "m.emsm");
-        ModelFile.Save(path, model, Metadata(arch));
-        var bytes = File.ReadAllBytes(path);
+        var (path, bytes) = SavedModel(ContextMode.Causal);
         // Version 1: magic, version, then the payload directly.
         File.WriteAllBytes(path, [.. bytes[..4], 1, 0, .. bytes[(6 + 32)..]]);
         var error = Assert.Throws<ModelMismatchException>(() => ModelFile.Load(path));
