@@ -45,15 +45,22 @@ public sealed class ProcessFaultTests : IDisposable
         (await http.GetFromJsonAsync<SessionDetail>($"/api/sessions/{id}", DashboardServer.Json))!.Session;
 
     [Fact]
-    public async Task After_kill_9_a_restart_marks_the_sessions_interrupted_and_removes_their_uploads()
+    public async Task After_kill_9_a_restart_keeps_everything_stored_marks_the_sessions_interrupted_and_removes_their_uploads()
     {
-        string live, replay;
+        var conversation = await File.ReadAllBytesAsync(Path.Combine(DashboardServer.RepoRoot(), ".cache", "demo", "conversation.wav"));
+        string live, replay, finished;
+        int finishedCount, replayCountBefore;
         await using (var first = await ServerProcess.ServeAsync(Data))
         {
             using var http = new HttpClient { BaseAddress = first.Address };
+            finished = await UploadAsync(http, conversation, "fast");
+            await WaitAsync(async () => (await SessionAsync(http, finished)).Status != SessionStatus.Running);
+            finishedCount = await CountAsync(http, finished);
+            Assert.True(finishedCount > 0);
             live = await CreateLiveAsync(http);
-            replay = await UploadAsync(http, Tone(120), "realtime");
-            Assert.Equal(SessionStatus.Running, (await SessionAsync(http, replay)).Status);
+            replay = await UploadAsync(http, conversation, "realtime");
+            await WaitAsync(async () => await CountAsync(http, replay) > 0); // killed in the middle of a stored conversation
+            replayCountBefore = await CountAsync(http, replay);
             Assert.NotEmpty(Directory.GetFiles(Path.Combine(Data, "uploads"), "*", SearchOption.AllDirectories));
             first.Signal("KILL");
             Assert.Equal(137, await first.ExitCodeAsync(Timeout));
@@ -68,10 +75,22 @@ public sealed class ProcessFaultTests : IDisposable
             Assert.Contains("ended before the session did", session.Detail);
             Assert.NotNull(session.EndedUtc);
         }
+        Assert.Equal(SessionStatus.Completed, (await SessionAsync(again, finished)).Status);
+        Assert.Equal(finishedCount, await CountAsync(again, finished));
+        Assert.True(await CountAsync(again, replay) >= replayCountBefore, "a stored utterance was lost");
         Assert.Empty(Directory.GetFiles(Path.Combine(Data, "uploads"), "*", SearchOption.AllDirectories));
         // Stop on an interrupted session says so, as for any session that is not running.
         using var stop = await again.PostAsync($"/api/sessions/{live}/stop", null);
         Assert.Equal(HttpStatusCode.Conflict, stop.StatusCode);
+    }
+
+    private static async Task<int> CountAsync(HttpClient http, string id) =>
+        (await http.GetFromJsonAsync<SessionDetail>($"/api/sessions/{id}", DashboardServer.Json))!.Utterances.Count;
+
+    private static async Task WaitAsync(Func<Task<bool>> condition)
+    {
+        using var cts = new CancellationTokenSource(Timeout);
+        while (!await condition()) await Task.Delay(100, cts.Token);
     }
 
     [Fact]
@@ -155,8 +174,7 @@ public sealed class ProcessFaultTests : IDisposable
 
         // Small work still fits, and the server answers as before.
         var id = await UploadAsync(http, Tone(1), "fast");
-        using var cts = new CancellationTokenSource(Timeout);
-        while ((await SessionAsync(http, id)).Status == SessionStatus.Running) await Task.Delay(100, cts.Token);
+        await WaitAsync(async () => (await SessionAsync(http, id)).Status != SessionStatus.Running);
         Assert.Equal(SessionStatus.Completed, (await SessionAsync(http, id)).Status);
         Assert.Equal("ok", (string)JsonNode.Parse(await http.GetStringAsync("/health"))!["status"]!);
     }
