@@ -80,8 +80,8 @@ public static class WebHost
         builder.Services.AddHostedService<DemoReplay>();
 
         var app = builder.Build();
-        // Every error answer is problem details: unhandled exceptions (500, no server details), empty 4xx/5xx answers.
         app.UseMiddleware<SecurityHeaders>();
+        // Every error answer is problem details: unhandled exceptions (500, no server details), empty 4xx/5xx answers.
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         // The page's files are public (it reads a token from its URL): served before authorization. Every routed

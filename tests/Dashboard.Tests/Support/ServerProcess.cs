@@ -14,6 +14,7 @@ internal sealed partial class ServerProcess : IAsyncDisposable
     private readonly StringBuilder _stdout = new();
     private readonly StringBuilder _stderr = new();
     private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<Task> _pumps = [];
 
     private ServerProcess(Process process)
     {
@@ -81,14 +82,14 @@ internal sealed partial class ServerProcess : IAsyncDisposable
         return server;
     }
 
-    private void Pump(StreamReader reader, StringBuilder into) => _ = Task.Run(async () =>
+    private void Pump(StreamReader reader, StringBuilder into) => _pumps.Add(Task.Run(async () =>
     {
         while (await reader.ReadLineAsync() is { } line)
         {
             lock (into) into.AppendLine(line);
             if (Listening().Match(line) is { Success: true } match) _listening.TrySetResult(new Uri(match.Groups[1].Value));
         }
-    });
+    }));
 
     /// <summary>Sends a signal (<c>KILL</c>, <c>TERM</c>).</summary>
     public void Signal(string name)
@@ -100,7 +101,7 @@ internal sealed partial class ServerProcess : IAsyncDisposable
     public async Task<int> ExitCodeAsync(TimeSpan timeout)
     {
         await _process.WaitForExitAsync().WaitAsync(timeout);
-        _process.WaitForExit(); // the output pumps have read everything
+        await Task.WhenAll(_pumps).WaitAsync(timeout); // the output is read to its end
         return _process.ExitCode;
     }
 
