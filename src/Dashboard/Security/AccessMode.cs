@@ -15,7 +15,7 @@ public sealed class AccessMode(IServer server, SecurityOptions tokens)
 {
     private readonly byte[]? _ingest = Bytes(tokens.IngestToken);
     private readonly byte[]? _view = Bytes(tokens.ViewToken);
-    private bool? _loopback;
+    private int _bound; // 0 not known yet, 1 loopback only, 2 beyond loopback
 
     public SecurityOptions Tokens => tokens;
 
@@ -27,10 +27,13 @@ public sealed class AccessMode(IServer server, SecurityOptions tokens)
     {
         get
         {
-            if (_loopback is { } known) return known;
+            var known = Volatile.Read(ref _bound);
+            if (known != 0) return known == 1;
             var bound = BoundAddresses;
             if (bound.Count == 0) return false;
-            return (_loopback = ListenAddresses.AreLoopback(string.Join(';', bound))).Value;
+            var loopback = ListenAddresses.AreLoopback(string.Join(';', bound));
+            Volatile.Write(ref _bound, loopback ? 1 : 2);
+            return loopback;
         }
     }
 
