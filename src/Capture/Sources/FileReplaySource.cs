@@ -9,12 +9,11 @@ namespace EmoStream.Capture.Sources;
 /// Replays a recording in any format <see cref="AudioFileReader"/> reads, as if it were arriving live
 /// (or as fast as possible), mixed to one speaker or one speaker per channel.
 /// </summary>
-/// <param name="name">What the source is called (a session's source); the path when null.</param>
-public sealed class FileReplaySource(string path, ReplayOptions options, AudioFileReader? reader = null, string? name = null) : IAudioSource
+public sealed class FileReplaySource(string path, ReplayOptions options, AudioFileReader? reader = null) : IAudioSource
 {
     private readonly AudioFileReader _reader = reader ?? AudioFileReader.Default;
 
-    public string Name => name ?? path;
+    public string Name => path;
 
     public async IAsyncEnumerable<AudioFrame> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
