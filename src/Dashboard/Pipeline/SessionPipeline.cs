@@ -102,7 +102,10 @@ public sealed class SessionPipeline : IAsyncDisposable
         {
             // Storage is failing (full, read-only, gone): record the end once it comes back; a restart marks it interrupted meanwhile.
             _logger.LogError("session {Session}: could not record its end ({Reason}); retrying until storage comes back", _session.Id, e.Message);
-            EndRecorded = EndWhenStorageReturnsAsync(outcome, DateTimeOffset.UtcNow);
+            var ended = DateTimeOffset.UtcNow;
+            if (_shared.Store is SqliteSessionStore sqlite)
+                PendingEnds.TryWrite(sqlite.DatabasePath, _session.Id, new PendingEnds.End(outcome.Status, ended, outcome.Detail)); // for a restart meanwhile
+            EndRecorded = EndWhenStorageReturnsAsync(outcome, ended);
         }
         _results.Writer.TryComplete();
         return outcome;
@@ -120,6 +123,7 @@ public sealed class SessionPipeline : IAsyncDisposable
             {
                 await _shared.Store.EndSessionAsync(_session.Id, outcome.Status, ended, outcome.Detail, CancellationToken.None).ConfigureAwait(false);
                 _logger.LogWarning("session {Session}: its end is recorded now that storage is back", _session.Id);
+                if (_shared.Store is SqliteSessionStore sqlite) PendingEnds.Remove(sqlite.DatabasePath, _session.Id);
                 return;
             }
             catch (Exception e) when (e is not InvalidOperationException)
@@ -128,6 +132,7 @@ public sealed class SessionPipeline : IAsyncDisposable
             }
             catch (InvalidOperationException)
             {
+                if (_shared.Store is SqliteSessionStore sqlite) PendingEnds.Remove(sqlite.DatabasePath, _session.Id);
                 return; // the session was deleted meanwhile
             }
         }

@@ -117,10 +117,11 @@ public sealed class SqliteSessionStore : ISessionStore
     }
 
     /// <summary>
-    /// Marks <see cref="SessionStatus.Interrupted"/> every session still running whose owner was a process of this
-    /// node that has ended (or that has no owner: written before owners were recorded).
+    /// Ends every session still running whose owner was a process of this node that has ended (or that has no owner:
+    /// written before owners were recorded): with the end storage could not record when it happened
+    /// (<see cref="PendingEnds"/>), else <see cref="SessionStatus.Interrupted"/>.
     /// </summary>
-    /// <returns>The sessions marked.</returns>
+    /// <returns>The sessions ended.</returns>
     public async Task<IReadOnlyList<string>> InterruptOrphansAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -136,14 +137,18 @@ public sealed class SqliteSessionStore : ISessionStore
         foreach (var (id, owner) in orphans)
         {
             if (SessionOwner.Parse(owner) is { } process && !process.HasEndedOnThisNode()) continue;
+            // An end that storage could not record when it happened is recorded as it was; the others were cut short.
+            var end = PendingEnds.Read(DatabasePath, id) ?? new PendingEnds.End(SessionStatus.Interrupted, DateTimeOffset.UtcNow,
+                "the server process running it ended before the session did (killed or crashed); what it stored before stays");
             await using var update = Command(connection, null,
                 "UPDATE sessions SET status = $status, ended_utc = $ended, detail = $detail WHERE id = $id AND status = $running;");
             update.Parameters.AddWithValue("$id", id);
-            update.Parameters.AddWithValue("$status", SessionStatus.Interrupted.ToString());
+            update.Parameters.AddWithValue("$status", end.Status.ToString());
             update.Parameters.AddWithValue("$running", SessionStatus.Running.ToString());
-            update.Parameters.AddWithValue("$ended", Timestamp(DateTimeOffset.UtcNow));
-            update.Parameters.AddWithValue("$detail", "the server process running it ended before the session did (killed or crashed); what it stored before stays");
+            update.Parameters.AddWithValue("$ended", Timestamp(end.EndedUtc));
+            update.Parameters.AddWithValue("$detail", (object?)end.Detail ?? DBNull.Value);
             if (await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0) marked.Add(id);
+            PendingEnds.Remove(DatabasePath, id);
         }
         return marked;
     }

@@ -84,6 +84,45 @@ public sealed class ProcessFaultTests : IDisposable
         Assert.Equal(HttpStatusCode.Conflict, stop.StatusCode);
     }
 
+    [Fact]
+    public async Task A_session_whose_end_storage_refused_is_recorded_failed_with_its_reason_at_the_next_start()
+    {
+        var database = $"Data Source={Path.Combine(Data, "emostream.db")};Pooling=False";
+        string id;
+        await using (var first = await ServerProcess.ServeAsync(Data))
+        {
+            using var http = new HttpClient { BaseAddress = first.Address };
+            id = await CreateLiveAsync(http);
+            // Storage refuses every change to the sessions table from now on (as a full or read-only disk would).
+            await ExecuteAsync(database, "CREATE TRIGGER storage_down BEFORE UPDATE ON sessions BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END;");
+            using var socket = new ClientWebSocket();
+            await socket.ConnectAsync(new Uri($"ws://127.0.0.1:{first.Address.Port}/api/sessions/{id}/ingest"), CancellationToken.None);
+            await socket.SendAsync(new byte[3], WebSocketMessageType.Binary, true, CancellationToken.None);
+            var buffer = new byte[256];
+            while ((await socket.ReceiveAsync(buffer, new CancellationTokenSource(Timeout).Token)).MessageType != WebSocketMessageType.Close) { }
+            Assert.Equal(WebSocketCloseStatus.InvalidPayloadData, socket.CloseStatus); // the session failed ...
+            Assert.Equal(SessionStatus.Running, (await SessionAsync(http, id)).Status); // ... and storage could not record it
+            first.Signal("KILL");
+            await first.ExitCodeAsync(Timeout);
+        }
+        await ExecuteAsync(database, "DROP TRIGGER storage_down;");
+
+        await using var second = await ServerProcess.ServeAsync(Data);
+        using var again = new HttpClient { BaseAddress = second.Address };
+        var session = await SessionAsync(again, id);
+        Assert.Equal(SessionStatus.Failed, session.Status);
+        Assert.Contains("3 bytes is not a whole number", session.Detail);
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
     private static async Task<int> CountAsync(HttpClient http, string id) =>
         (await http.GetFromJsonAsync<SessionDetail>($"/api/sessions/{id}", DashboardServer.Json))!.Utterances.Count;
 
