@@ -1,4 +1,5 @@
 using EmoStream.Bench;
 using EmoStream.Dashboard.Bench;
+using EmoStream.Inference.Model;
 
-return BenchmarkHost.Run(args, typeof(SignalRLatencyBenchmark).Assembly);
+return TorchProcessExit.Finish(BenchmarkHost.Run(args, typeof(SignalRLatencyBenchmark).Assembly));

@@ -1,3 +1,4 @@
 using EmoStream.Bench;
+using EmoStream.Inference.Model;
 
-return BenchmarkHost.Run(args, typeof(Program).Assembly, pinToOneCore: false);
+return TorchProcessExit.Finish(BenchmarkHost.Run(args, typeof(Program).Assembly, pinToOneCore: false));

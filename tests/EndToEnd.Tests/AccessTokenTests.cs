@@ -55,6 +55,6 @@ public sealed class AccessTokenTests(BrowserFixture fixture, ITestOutputHelper o
         await viewer.Page.Locator("#upload-form button[type=submit]").ClickAsync();
         await Expect(viewer.Page.Locator("#upload-form .error")).ToContainTextAsync("this request needs the IngestToken");
         Assert.DoesNotContain("#/sessions/", viewer.Page.Url); // still on the start page with the error
-        viewer.AssertNoScriptErrors(provoked: "status of 401");
+        viewer.AssertNoScriptErrors(provoked: "status of 403");
     }
 }

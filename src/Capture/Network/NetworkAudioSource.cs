@@ -24,7 +24,7 @@ public sealed class NetworkAudioSource(string name, IAsyncEnumerable<NetworkMess
                 if (!await enumerator.MoveNextAsync().ConfigureAwait(false)) break;
                 message = enumerator.Current;
             }
-            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (e is not AudioStreamException && (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
             {
                 throw new AudioStreamException(name, $"the connection was lost ({e.Message})", e);
             }

@@ -1,12 +1,16 @@
 using System.Text.Json;
 using EmoStream.Capture.Audio;
+using EmoStream.Capture.Audio.Ffmpeg;
 using EmoStream.Capture.Network;
 using EmoStream.Capture.Sources;
+using EmoStream.Capture.Streams;
 using EmoStream.Dashboard.Hubs;
+using EmoStream.Dashboard.Security;
 using EmoStream.Sessions;
 using EmoStream.Sessions.Alerts;
 using EmoStream.Sessions.Export;
 using EmoStream.Sessions.Storage;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -18,25 +22,28 @@ public static class SessionsApi
     public static void Map(IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/sessions");
-        api.MapGet("/", async (SessionRegistry sessions, CancellationToken ct) => Results.Ok(await sessions.Store.ListSessionsAsync(ct)));
-        api.MapPost("/", CreateLiveAsync);
-        api.MapPost("/replay", UploadAsync);
+        api.MapGet("/", async (SessionRegistry sessions, CancellationToken ct) => Results.Ok(await sessions.Store.ListSessionsAsync(ct)))
+            .RequireAuthorization(AccessPolicies.View);
+        api.MapPost("/", CreateLiveAsync).RequireAuthorization(AccessPolicies.Ingest);
+        api.MapPost("/replay", UploadAsync).RequireAuthorization(AccessPolicies.Ingest);
         api.MapGet("/{id}", async (string id, SessionRegistry sessions, CancellationToken ct) =>
             await sessions.Store.GetSessionAsync(id, ct) is { } session
                 ? Results.Ok(await DetailAsync(session, sessions.Store, ct))
-                : NoSession(id));
+                : NoSession(id)).RequireAuthorization(AccessPolicies.View);
         api.MapGet("/{id}/export.json", async (string id, SessionRegistry sessions, CancellationToken ct) =>
             await sessions.Store.GetSessionAsync(id, ct) is null
                 ? NoSession(id)
-                : Results.Text(SessionExport.Json(await sessions.Store.GetUtterancesAsync(id, 0, ct)).ToJsonString(), "application/json"));
+                : Results.Text(SessionExport.Json(await sessions.Store.GetUtterancesAsync(id, 0, ct)).ToJsonString(), "application/json"))
+            .RequireAuthorization(AccessPolicies.View);
         api.MapGet("/{id}/export.csv", async (string id, SessionRegistry sessions, CancellationToken ct) =>
             await sessions.Store.GetSessionAsync(id, ct) is null
                 ? NoSession(id)
                 : Results.File(System.Text.Encoding.UTF8.GetBytes(SessionExport.Csv(await sessions.Store.GetUtterancesAsync(id, 0, ct))),
-                    "text/csv; charset=utf-8", $"session-{id}.csv"));
-        api.MapPost("/{id}/stop", StopAsync);
-        api.MapDelete("/{id}", DeleteAsync);
-        api.Map("/{id}/ingest", IngestAsync);
+                    "text/csv; charset=utf-8", $"session-{id}.csv"))
+            .RequireAuthorization(AccessPolicies.View);
+        api.MapPost("/{id}/stop", StopAsync).RequireAuthorization(AccessPolicies.Ingest);
+        api.MapDelete("/{id}", DeleteAsync).RequireAuthorization(AccessPolicies.Ingest);
+        api.Map("/{id}/ingest", IngestAsync).RequireAuthorization(AccessPolicies.Ingest);
     }
 
     private static async Task<SessionDetail> DetailAsync(SessionRecord session, ISessionStore store, CancellationToken ct)
@@ -55,7 +62,8 @@ public static class SessionsApi
     internal static IResult Invalid(string field, string problem) =>
         Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [problem] }, detail: $"{field}: {problem}");
 
-    private static async Task<IResult> CreateLiveAsync(HttpRequest request, SessionRegistry sessions, IOptions<JsonOptions> json, CancellationToken ct)
+    private static async Task<IResult> CreateLiveAsync(HttpRequest request, SessionRegistry sessions, IOptions<JsonOptions> json, IOptions<InputLimits> limits,
+        CancellationToken ct)
     {
         CreateLiveSessionRequest? body;
         try
@@ -88,9 +96,11 @@ public static class SessionsApi
                 return Invalid("sampleRate", $"expected {Pcm16StreamParser.MinimumRate} to {Pcm16StreamParser.MaximumRate} Hz, got {stated}");
             if (speakers.Length is 0 or > 8 || speakers.Any(string.IsNullOrWhiteSpace))
                 return Invalid("speakers", $"expected 1 to 8 non-empty names (one per channel), got [{string.Join(", ", speakers)}]");
+            if (SpeakerNames.Repeated(speakers) is { } twice)
+                return Invalid("speakers", $"'{twice}' is named twice; each channel needs its own speaker name");
             rate = stated;
         }
-        var session = await sessions.StartLiveAsync(format, rate, speakers, ct);
+        var session = await sessions.StartLiveAsync(format, rate, speakers, ct, limits.Value.Live);
         var ingest = $"/api/sessions/{session.Id}/ingest";
         return Results.Created($"/api/sessions/{session.Id}", new SessionCreated(session.Session, ingest));
     }
@@ -99,22 +109,38 @@ public static class SessionsApi
     /// Multipart form: <c>file</c> (a recording in any format ffmpeg reads), <c>pacing</c> (<c>realtime</c> or
     /// <c>fast</c>, default fast), <c>speakers</c> (optional, comma-separated: one speaker per channel).
     /// </summary>
-    private static async Task<IResult> UploadAsync(HttpRequest request, SessionRegistry sessions, IOptions<ReplayOptions> replayOptions,
-        IOptions<StorageOptions> storageOptions, CancellationToken ct)
+    private static async Task<IResult> UploadAsync(HttpContext context, SessionRegistry sessions, IOptions<ReplayOptions> replayOptions,
+        IOptions<StorageOptions> storageOptions, IOptions<InputLimits> inputLimits, CancellationToken ct)
     {
+        var request = context.Request;
         if (!request.HasFormContentType)
             return Invalid("file", $"expected a multipart/form-data upload with a 'file' field, got Content-Type '{request.ContentType}'");
+        var limits = inputLimits.Value;
+        // The form around the file (boundaries, other fields) is small; the file itself is checked against the limit below.
+        var bodyLimit = limits.MaxUploadBytes + FormOverheadBytes;
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = bodyLimit;
+        if (request.ContentLength > bodyLimit) return UploadTooLarge(limits);
         IFormCollection form;
         try
         {
-            form = await request.ReadFormAsync(ct);
+            form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = bodyLimit }, ct);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return UploadTooLarge(limits);
+        }
+        catch (InvalidDataException e) when (e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
+        {
+            return UploadTooLarge(limits);
         }
         catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
         {
             return Invalid("file", $"the multipart body could not be read ({e.Message})");
         }
         if (form.Files.GetFile("file") is not { } file) return Invalid("file", "missing: attach the recording as the form field 'file'");
-        if (file.Length == 0) return Invalid("file", $"'{file.FileName}' is empty");
+        var name = UploadNames.Display(file.FileName);
+        if (file.Length == 0) return Invalid("file", $"'{name}' is empty");
+        if (file.Length > limits.MaxUploadBytes) return UploadTooLarge(limits);
 
         var pacing = form["pacing"].ToString();
         ReplayPacing? parsed = pacing.ToLowerInvariant() switch
@@ -125,33 +151,64 @@ public static class SessionsApi
         };
         if (parsed is not { } chosen) return Invalid("pacing", $"expected 'realtime' or 'fast', got '{pacing}'");
         var speakers = form["speakers"].ToString().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (SpeakerNames.Repeated(speakers) is { } twice)
+            return Invalid("speakers", $"'{twice}' is named twice; each channel needs its own speaker name");
         var replay = replayOptions.Value.With(chosen, speakers);
 
+        // Stored under a name of the server's own: the client's file name is only shown (the session's source), never a path.
         var storage = storageOptions.Value;
-        // A folder per upload keeps the client's file name, which the session records as its source.
-        var folder = Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(storage.DatabasePath)!, "uploads", Guid.NewGuid().ToString("N"))).FullName;
-        var path = Path.Combine(folder, Path.GetFileName(file.FileName) is { Length: > 0 } name ? name : "upload");
-        await using (var target = File.Create(path))
-            await file.CopyToAsync(target, ct);
-        PcmAudio decoded;
+        var folder = UploadNames.NewFolder(storage.DatabasePath);
+        var path = Path.Combine(folder, UploadNames.Stored(file.FileName));
         try
         {
-            // Decoded once, before the session exists: a file that is not audio is a 400 here instead of a failed
-            // session, and the session replays these samples without reading the file again.
-            decoded = await Task.Run(() => AudioFileReader.Default.Read(path, ct), ct);
+            Directory.CreateDirectory(folder);
+            await using (var target = File.Create(path))
+                await file.CopyToAsync(target, ct);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            UploadNames.Delete(folder);
+            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service Unavailable",
+                detail: $"the server could not store '{name}' ({UploadNames.Reason(e, folder)}); try again later");
+        }
+        try
+        {
+            // Decoded once, as a stream, before the session exists: a file that is not audio, or too long, is a 400 here instead of a failed session.
+            await FfmpegStream.MeasureAsync(path, name, limits.MaxRecordingDuration, ct);
+        }
+        catch (RecordingTooLongException e)
+        {
+            UploadNames.Delete(folder);
+            return Invalid("file", $"'{name}' lasts more than the limit of {RecordingTooLongException.Describe(e.Limit)} ({InputLimits.SectionName}:{nameof(InputLimits.MaxRecordingDuration)})");
         }
         catch (Exception e) when (e is AudioFormatException or AudioToolException or InvalidDataException)
         {
-            return Invalid("file", $"'{file.FileName}' is not a readable recording ({e.Message})");
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
+            UploadNames.Delete(folder);
+            var reason = e is AudioFormatException format ? format.Problem : e.Message;
+            return Invalid("file", $"'{name}' is not a readable recording ({UploadNames.Hide(reason, path, folder, name)})");
         }
 
-        var session = await sessions.StartReplayAsync(path, replay, ct, decoded);
+        RunningSession session;
+        try
+        {
+            session = await sessions.StartUploadAsync(path, name, replay, limits.MaxRecordingDuration, ct);
+        }
+        catch
+        {
+            UploadNames.Delete(folder);
+            throw;
+        }
+        // The copy is not needed once the session ends.
+        _ = session.Pipeline.Completion.ContinueWith(_ => UploadNames.Delete(folder), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         return Results.Created($"/api/sessions/{session.Id}", new SessionCreated(session.Session, null));
     }
+
+    /// <summary>Multipart boundaries and the small fields beside the file.</summary>
+    private const long FormOverheadBytes = 64 * 1024;
+
+    private static IResult UploadTooLarge(InputLimits limits) =>
+        Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [$"over the limit of {limits.MaxUploadBytes} bytes ({InputLimits.SectionName}:{nameof(InputLimits.MaxUploadBytes)})"] },
+            detail: $"file: the upload is over the limit of {limits.MaxUploadBytes} bytes", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload Too Large");
 
     private static async Task<IResult> StopAsync(string id, SessionRegistry sessions, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using EmoStream.Dashboard.Security;
 using EmoStream.Sessions;
 
 namespace EmoStream.Dashboard.Api;
@@ -10,5 +11,6 @@ public static class UiSettingsApi
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet(Path, (SessionRegistry sessions) =>
             Results.Ok(new UiSettings(sessions.Model.Classes, sessions.Model.Id, sessions.Transcription.Engine,
-                new UiAlertRule(sessions.Alerts.ConsecutiveUtterances, sessions.Alerts.EffectiveEmotions))));
+                new UiAlertRule(sessions.Alerts.ConsecutiveUtterances, sessions.Alerts.EffectiveEmotions))))
+            .RequireAuthorization(AccessPolicies.View);
 }

@@ -5,6 +5,10 @@ using EmoStream.Dashboard.Hubs;
 using EmoStream.Sessions.Configuration;
 using EmoStream.Dashboard.Security;
 using EmoStream.Sessions;
+using EmoStream.Sessions.Storage;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -28,7 +32,10 @@ public static class WebHost
         return options;
     }
 
-    /// <summary>The tokens requests must carry: null on loopback (none needed).</summary>
+    /// <summary>
+    /// The tokens requests must carry, judged from the <c>--urls</c> text before anything starts: null on loopback.
+    /// The server's own check (<see cref="StartAsync"/>) judges the addresses it actually bound.
+    /// </summary>
     /// <exception cref="HostingConfigurationException">Listening beyond loopback without both tokens.</exception>
     public static SecurityOptions? RequiredTokens(IConfiguration configuration, string urls)
     {
@@ -42,19 +49,29 @@ public static class WebHost
     /// <remarks>Settings are bound once and checked when the host starts (<see cref="OptionsValidationException"/>).</remarks>
     public static WebApplication Build(IConfiguration configuration, string urls, SessionRegistry sessions)
     {
-        var security = RequiredTokens(configuration, urls);
+        RequiredTokens(configuration, urls);
+        var tokens = configuration.GetSection(SecurityOptions.SectionName).Get<SecurityOptions>() ?? new SecurityOptions();
+
+        // Uploads a crashed process of this node left (their sessions are marked interrupted when the store opens).
+        UploadNames.DeleteOrphans((configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions()).DatabasePath);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddConfiguration(configuration);
         builder.WebHost.UseUrls(urls);
-        ConsoleLogging.Use(builder.Logging.ClearProviders(), configuration);
+        ConsoleLogging.Use(builder.Logging.ClearProviders(), configuration)
+            .AddFilter(HubErrors.DispatcherCategory, LogLevel.None); // HubErrors logs hub call errors instead
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
         builder.Services.ConfigureHttpJsonOptions(o => UseStringEnums(o.SerializerOptions));
         builder.Services.AddProblemDetails();
-        builder.Services.AddSignalR().AddJsonProtocol(o => UseStringEnums(o.PayloadSerializerOptions));
+        builder.Services.AddSignalR(o => o.AddFilter<HubErrors>()).AddJsonProtocol(o => UseStringEnums(o.PayloadSerializerOptions));
+        builder.Services.AddSingleton(sp => new AccessMode(sp.GetRequiredService<IServer>(), tokens));
+        builder.Services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorization(AccessPolicies.Add);
         builder.Services.AddSingleton(sessions.Time);
         builder.Services.AddSessionOptions(configuration);
         builder.Services.AddValidated<DemoOptions>(configuration, DemoOptions.SectionName);
+        builder.Services.AddValidated<InputLimits>(configuration, InputLimits.SectionName);
         builder.Services.AddSingleton(sessions);
         builder.Services.AddSingleton<SessionListFeed>();
         builder.Services.AddSingleton<SessionBroadcaster>();
@@ -65,20 +82,49 @@ public static class WebHost
         // The broadcaster hears every session the registry runs while the host lives (the shutdown drain included).
         var broadcast = sessions.Subscribe(app.Services.GetRequiredService<SessionBroadcaster>());
         app.Lifetime.ApplicationStopped.Register(broadcast.Dispose);
+        app.UseMiddleware<SecurityHeaders>();
+        // Every error answer is problem details: unhandled exceptions (500, no server details), empty 4xx/5xx answers.
+        app.UseExceptionHandler();
         app.UseStatusCodePages();
-        if (security is not null) app.UseMiddleware<TokenAuthentication>(security);
-        // The page's files are public (it reads a token from its URL); only /api and /hubs need tokens.
+        // The page's files are public (it reads a token from its URL): served before authorization. Every routed
+        // endpoint names the access it needs (AccessPolicies); one that names none needs the ingest token.
         app.UseDefaultFiles();
         app.UseStaticFiles(new StaticFileOptions
         {
             // Revalidate on every load (ETag, 304): after an upgrade the browser never mixes old and new modules.
             OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "no-cache",
         });
+        app.UseMiddleware<RequestOrigins>();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseWebSockets();
-        app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
         SessionsApi.Map(app);
         UiSettingsApi.Map(app);
-        app.MapHub<SessionsHub>(HubPath);
+        app.MapHub<SessionsHub>(HubPath).RequireAuthorization(AccessPolicies.View);
         return app;
+    }
+
+    /// <summary>
+    /// Starts the host, then checks the addresses it actually bound (<c>--urls</c>, <c>Urls</c> or
+    /// <c>Kestrel:Endpoints</c>): beyond loopback without both tokens it stops again and throws. Until this check
+    /// has run, requests need tokens (<see cref="AccessMode"/>), so nothing is served unprotected meanwhile.
+    /// </summary>
+    /// <returns>The addresses the server listens on.</returns>
+    /// <exception cref="HostingConfigurationException">Bound beyond loopback without both access tokens.</exception>
+    public static async Task<IReadOnlyList<string>> StartAsync(WebApplication app, CancellationToken cancellationToken = default)
+    {
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var mode = app.Services.GetRequiredService<AccessMode>();
+        try
+        {
+            mode.ThrowIfExposedWithoutTokens();
+        }
+        catch (HostingConfigurationException)
+        {
+            await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+        return mode.BoundAddresses;
     }
 }

@@ -14,4 +14,10 @@ public sealed class SecurityOptions
 
     /// <summary>Viewing: REST reads and the SignalR hub.</summary>
     public string? ViewToken { get; set; }
+
+    /// <summary>
+    /// Web origins (<c>https://example.org</c>) other than the server's own whose pages may call the API, the ingest
+    /// socket and the hub from a browser; none by default (<see cref="RequestOrigins"/>).
+    /// </summary>
+    public string[]? AllowedOrigins { get; set; }
 }

@@ -82,6 +82,9 @@ public sealed class SessionRegistry : IAsyncDisposable
         var alerts = Options<AlertOptions>();
 
         var store = await SqliteSessionStore.OpenAsync(storage.DatabasePath, cancellationToken).ConfigureAwait(false);
+        // Sessions a process of this node left running when it ended (killed, crashed) end now: recorded as interrupted.
+        foreach (var id in await store.InterruptOrphansAsync(cancellationToken).ConfigureAwait(false))
+            loggers.CreateLogger<SessionRegistry>().LogWarning("session {Session} was left running by a process that ended; marked interrupted", id);
         var model = ScoringModel.Load(modelPath, Options<LexicalFeaturizerOptions>());
         IVoiceActivityDetectorFactory? vad = null;
         try
@@ -123,7 +126,7 @@ public sealed class SessionRegistry : IAsyncDisposable
         return new Subscription(() => ImmutableInterlocked.Update(ref _observers, list => list.Remove(observer)));
     }
 
-    /// <summary>Replays a recording: <paramref name="decoded"/> when it was decoded already (an upload), else read from <paramref name="path"/>.</summary>
+    /// <summary>Replays a recording: <paramref name="decoded"/> when it was decoded already, else read from <paramref name="path"/>.</summary>
     /// <param name="given">Transcripts that come with the recording, used instead of the transcriber.</param>
     public Task<RunningSession> StartReplayAsync(string path, ReplayOptions options, CancellationToken cancellationToken, PcmAudio? decoded = null,
         GivenTranscripts? given = null)
@@ -135,18 +138,33 @@ public sealed class SessionRegistry : IAsyncDisposable
         return StartAsync(source, SessionKind.Replay, speakers, null, cancellationToken, given);
     }
 
+    /// <summary>
+    /// Replays an uploaded recording decoded as a stream, so memory stays bounded whatever its length; one longer than
+    /// <paramref name="maxDuration"/> ends the session with the reason.
+    /// </summary>
+    /// <param name="name">The client's name for it (the session's source); the path is never shown.</param>
+    public Task<RunningSession> StartUploadAsync(string path, string name, ReplayOptions options, TimeSpan maxDuration, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<string> speakers = options.ChannelPerSpeaker ? options.EffectiveSpeakerNames : [options.MixedSpeakerName];
+        return StartAsync(new StreamingReplaySource(path, name, options, maxDuration, _shared.Time), SessionKind.Replay, speakers, null, cancellationToken);
+    }
+
     /// <summary>A live session whose audio arrives through <see cref="RunningSession.Ingest"/>.</summary>
     /// <param name="sampleRate">PCM16 only: the rate the client sends at.</param>
     /// <param name="speakers">PCM16: one name per interleaved channel; telephony names speakers by track.</param>
-    public Task<RunningSession> StartLiveAsync(LiveFormat format, int sampleRate, IReadOnlyList<string> speakers, CancellationToken cancellationToken)
+    /// <param name="limits">The idle time-out and how far audio may run ahead of its arrival; <see cref="LiveLimits.Default"/> when null.</param>
+    public Task<RunningSession> StartLiveAsync(LiveFormat format, int sampleRate, IReadOnlyList<string> speakers, CancellationToken cancellationToken,
+        LiveLimits? limits = null)
     {
+        limits ??= LiveLimits.Default;
         var name = $"live {format.ToString().ToLowerInvariant()}";
         INetworkAudioParser parser = format == LiveFormat.Pcm16
             ? new Pcm16StreamParser(name, sampleRate, speakers)
             : new TelephonyMediaParser(name, _telephony);
         var messages = Channel.CreateBounded<NetworkMessage>(new BoundedChannelOptions(IngestQueue)
             { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
-        var source = new NetworkAudioSource(name, messages.Reader.ReadAllAsync(), parser);
+        var source = new NetworkAudioSource(name, IdleTimeout.ReadAllAsync(messages.Reader, name, limits.IdleTimeout, limits.Setting),
+            new ArrivalLimitedParser(parser, name, limits.MaxLead));
         IReadOnlyList<string> known = format == LiveFormat.Pcm16 ? speakers : _telephony.TrackSpeakers.Values.Distinct().ToArray();
         return StartAsync(source, SessionKind.Live, known, messages.Writer, cancellationToken);
     }

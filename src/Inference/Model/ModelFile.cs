@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -5,12 +6,16 @@ using System.Text.Json.Serialization;
 namespace EmoStream.Inference.Model;
 
 /// <summary>
-/// A trained model on disk: magic <c>EMSM</c>, format version, the metadata as JSON, then TorchSharp's parameter and
-/// buffer stream. Loading rebuilds the architecture from the metadata, so the file alone is enough.
+/// A trained model on disk: magic <c>EMSM</c>, format version, the SHA-256 of everything after it, then the metadata
+/// as JSON and TorchSharp's parameter and buffer stream. Loading rebuilds the architecture from the metadata, so the
+/// file alone is enough, and checks the checksum first: a file changed by a single byte is refused, naming it.
+/// Version 1 files (no checksum) are refused too.
 /// </summary>
 public static class ModelFile
 {
-    public const ushort FormatVersion = 1;
+    public const ushort FormatVersion = 2;
+
+    private const int ChecksumBytes = 32;
     private static readonly byte[] Magic = "EMSM"u8.ToArray();
 
     public static readonly JsonSerializerOptions Json = new()
@@ -23,13 +28,19 @@ public static class ModelFile
     public static void Save(string path, ContextualDann model, ModelMetadata metadata)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        using var payload = new MemoryStream();
+        using (var w = new BinaryWriter(payload, Encoding.UTF8, leaveOpen: true))
+        {
+            w.Write(JsonSerializer.Serialize(metadata, Json));
+            model.save(w);
+        }
         var tmp = path + ".tmp";
         using (var w = new BinaryWriter(File.Create(tmp), Encoding.UTF8))
         {
             w.Write(Magic);
             w.Write(FormatVersion);
-            w.Write(JsonSerializer.Serialize(metadata, Json));
-            model.save(w);
+            w.Write(SHA256.HashData(payload.GetBuffer().AsSpan(0, (int)payload.Length)));
+            w.Write(payload.GetBuffer(), 0, (int)payload.Length);
         }
         File.Move(tmp, path, overwrite: true);
     }
@@ -58,21 +69,30 @@ public static class ModelFile
         return (model, metadata);
     }
 
+    /// <summary>The file's payload (metadata and weights) once its magic, version and checksum are checked.</summary>
     private static BinaryReader Open(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"model file '{path}' does not exist", path);
-        return new BinaryReader(File.OpenRead(path), Encoding.UTF8);
+        var bytes = File.ReadAllBytes(path);
+        var header = Magic.Length + sizeof(ushort);
+        if (bytes.Length < header || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic))
+            throw new ModelMismatchException($"{path}: not an EmoStream model file");
+        var version = BitConverter.ToUInt16(bytes, Magic.Length);
+        if (version != FormatVersion)
+            throw new ModelMismatchException($"{path}: model format version {version}, this EmoStream reads version {FormatVersion}" +
+                                             (version < FormatVersion ? " (files with a checksum); train or calibrate it again with this version" : ""));
+        if (bytes.Length < header + ChecksumBytes) throw new ModelMismatchException($"{path}: truncated model file ({bytes.Length} bytes)");
+        var stored = bytes.AsSpan(header, ChecksumBytes);
+        var payload = bytes.AsMemory(header + ChecksumBytes);
+        if (!SHA256.HashData(payload.Span).AsSpan().SequenceEqual(stored))
+            throw new ModelMismatchException($"{path}: the file is corrupt: its contents do not match the checksum stored in it (SHA-256)");
+        return new BinaryReader(new MemoryStream(bytes, header + ChecksumBytes, payload.Length, writable: false), Encoding.UTF8);
     }
 
     private static ModelMetadata ReadHeader(string path, BinaryReader r)
     {
         try
         {
-            if (!r.ReadBytes(4).AsSpan().SequenceEqual(Magic))
-                throw new ModelMismatchException($"{path}: not an EmoStream model file");
-            var version = r.ReadUInt16();
-            if (version != FormatVersion)
-                throw new ModelMismatchException($"{path}: model format version {version}, this EmoStream reads version {FormatVersion}");
             return JsonSerializer.Deserialize<ModelMetadata>(r.ReadString(), Json)
                    ?? throw new ModelMismatchException($"{path}: empty metadata");
         }

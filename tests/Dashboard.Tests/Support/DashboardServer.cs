@@ -45,6 +45,9 @@ internal sealed class DashboardServer : IAsyncDisposable
 
     public SessionRegistry Sessions => _pipelines;
 
+    /// <summary>The host's services (its endpoints, options).</summary>
+    public IServiceProvider Services => _app.Services;
+
     public static string RepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
@@ -61,7 +64,7 @@ internal sealed class DashboardServer : IAsyncDisposable
         try
         {
             app = WebHost.Build(configuration, $"http://{listen}:0", pipelines);
-            await app.StartAsync();
+            await WebHost.StartAsync(app);
         }
         catch
         {

@@ -61,8 +61,8 @@ public sealed class AccessTokenTests
 
         var create = () => JsonContent.Create(new { format = "pcm16", sampleRate = 16000 });
         Assert.Equal(HttpStatusCode.Unauthorized, await SendAsync(server, HttpMethod.Post, "/api/sessions", null, create()));
-        Assert.Equal(HttpStatusCode.Unauthorized, await SendAsync(server, HttpMethod.Post, "/api/sessions", View, create()));
-        Assert.Equal(HttpStatusCode.Unauthorized, await SendAsync(server, HttpMethod.Delete, "/api/sessions/x", View));
+        Assert.Equal(HttpStatusCode.Forbidden, await SendAsync(server, HttpMethod.Post, "/api/sessions", View, create()));
+        Assert.Equal(HttpStatusCode.Forbidden, await SendAsync(server, HttpMethod.Delete, "/api/sessions/x", View));
         Assert.Equal(HttpStatusCode.NotFound, await SendAsync(server, HttpMethod.Delete, "/api/sessions/x", Ingest));
 
         using var response = await server.Http.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/sessions")
@@ -74,7 +74,7 @@ public sealed class AccessTokenTests
         using (var refused = new ClientWebSocket())
         {
             var error = await Assert.ThrowsAsync<WebSocketException>(() => refused.ConnectAsync(server.Ingest(id, View), CancellationToken.None));
-            Assert.Contains("401", error.Message);
+            Assert.Contains("403", error.Message);
         }
         using var socket = new ClientWebSocket();
         await socket.ConnectAsync(server.Ingest(id, Ingest), CancellationToken.None);

@@ -54,14 +54,20 @@ public sealed class ModelFileTests : IDisposable
         metadata.EnsureCompatible(metadata.AcousticFeaturizer, metadata.LexicalFeaturizer, "corpus X");
     }
 
-    [Fact]
-    public void Corrupt_and_truncated_files_get_a_clear_error()
+    /// <summary>A freshly saved model file: its path and bytes.</summary>
+    private (string Path, byte[] Bytes) SavedModel(ContextMode mode)
     {
-        var arch = ModelTestData.Architecture(ContextMode.Offline);
+        var arch = ModelTestData.Architecture(mode);
         using var model = ModelTestData.EvalModel(arch);
         var path = Path.Combine(_dir, "m.emsm");
         ModelFile.Save(path, model, Metadata(arch));
-        var bytes = File.ReadAllBytes(path);
+        return (path, File.ReadAllBytes(path));
+    }
+
+    [Fact]
+    public void Corrupt_and_truncated_files_get_a_clear_error()
+    {
+        var (path, bytes) = SavedModel(ContextMode.Offline);
 
         File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
         var truncated = Assert.Throws<ModelMismatchException>(() => ModelFile.Load(path));
@@ -69,5 +75,45 @@ public sealed class ModelFileTests : IDisposable
 
         File.WriteAllText(path, "not a model");
         Assert.Contains("not an EmoStream model", Assert.Throws<ModelMismatchException>(() => ModelFile.Load(path)).Message);
+    }
+
+    [Fact]
+    public void A_byte_flipped_anywhere_in_the_weights_or_metadata_is_refused_naming_the_file()
+    {
+        var (path, bytes) = SavedModel(ContextMode.Causal);
+        // Inside the metadata, in the middle of the weights, the last byte.
+        foreach (var at in new[] { 60, bytes.Length / 2, bytes.Length - 1 })
+        {
+            var flipped = (byte[])bytes.Clone();
+            flipped[at] ^= 0x10;
+            File.WriteAllBytes(path, flipped);
+            var error = Assert.Throws<ModelMismatchException>(() => ModelFile.Load(path));
+            Assert.Equal($"{path}: the file is corrupt: its contents do not match the checksum stored in it (SHA-256)", error.Message);
+            Assert.Throws<ModelMismatchException>(() => ModelFile.ReadMetadata(path));
+        }
+        File.WriteAllBytes(path, bytes);
+        using var loaded = ModelFile.Load(path).Model;
+    }
+
+    [Fact]
+    public void A_version_1_file_without_a_checksum_is_refused_saying_what_to_do()
+    {
+        var (path, bytes) = SavedModel(ContextMode.Causal);
+        // Version 1: magic, version, then the payload directly.
+        File.WriteAllBytes(path, [.. bytes[..4], 1, 0, .. bytes[(6 + 32)..]]);
+        var error = Assert.Throws<ModelMismatchException>(() => ModelFile.Load(path));
+        Assert.Contains($"{path}: model format version 1, this EmoStream reads version 2", error.Message);
+    }
+
+    [Theory]
+    [InlineData("default.emsm")]
+    [InlineData("default-heldout.emsm")]
+    public void The_shipped_models_load_with_their_checksum(string name)
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "Streaming.sln"))) root = root.Parent!;
+        var path = Path.Combine(root.FullName, "models", name);
+        using var loaded = ModelFile.Load(path).Model;
+        Assert.Equal(ContextMode.Causal, ModelFile.ReadMetadata(path).Architecture.Mode);
     }
 }

@@ -72,6 +72,52 @@ public sealed class SqliteSessionStoreTests : IDisposable
     }
 
     [Fact]
+    public void Migrations_are_numbered_in_order_alerts_then_session_owner()
+    {
+        Assert.Equal(Enumerable.Range(1, SchemaMigrations.All.Count), SchemaMigrations.All.Select(m => m.Version));
+        Assert.Equal("alerts", SchemaMigrations.All.Single(m => m.Version == 3).Name);
+        Assert.Contains("ADD COLUMN alert", SchemaMigrations.All.Single(m => m.Version == 3).Sql);
+        Assert.Equal("session owner", SchemaMigrations.All.Single(m => m.Version == 4).Name);
+        Assert.Contains("ADD COLUMN owner", SchemaMigrations.All.Single(m => m.Version == 4).Sql);
+    }
+
+    [Fact]
+    public async Task Upgrades_a_version_2_database_through_alerts_and_owner_and_a_version_3_one_through_owner()
+    {
+        // Version 2: before alerts and owners; version 3: alerts stored, no owners yet.
+        foreach (var version in new[] { 2, 3 })
+        {
+            var path = Path.Combine(_dir, $"v{version}.db");
+            await using (var connection = new SqliteConnection($"Data Source={path}"))
+            {
+                await connection.OpenAsync();
+                await using var command = connection.CreateCommand();
+                command.CommandText = "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_utc TEXT NOT NULL);"
+                    + string.Concat(SchemaMigrations.All.Where(m => m.Version <= version).Select(m => m.Sql
+                        + $"INSERT INTO schema_migrations VALUES ({m.Version}, '{m.Name}', '2026-01-01T00:00:00Z');"))
+                    + "INSERT INTO sessions VALUES ('done', 'Live', 'mic', 'Completed', '2026-01-01T00:00:00.0000000Z', NULL, '[\"a\"]', 'm', NULL);"
+                    + "INSERT INTO sessions VALUES ('left', 'Live', 'mic', 'Running', '2026-01-01T00:00:00.0000000Z', NULL, '[\"a\"]', 'm', NULL);";
+                await command.ExecuteNonQueryAsync();
+            }
+
+            var store = await SqliteSessionStore.OpenAsync(path);
+
+            Assert.Equal(SchemaMigrations.All.Select(m => m.Version), await store.AppliedMigrationsAsync());
+            // Migration 3: utterances keep the alert they raised.
+            var alert = new EmoStream.Sessions.Alerts.AlertRecord(1, "agent", 0, 0, 0, 1.75, 1, new Dictionary<string, int> { ["angry"] = 1 }, true);
+            await store.AddUtteranceAsync(Utterance("done", 0, "hello") with { Alert = alert }, null);
+            Assert.Equal(alert, (await store.GetUtterancesAsync("done", 0)).Single().Alert);
+            // Migration 4: a session left running from before owners were recorded is an orphan: interrupted at start-up.
+            Assert.Equal(["left"], await store.InterruptOrphansAsync());
+            Assert.Equal(SessionStatus.Interrupted, (await store.GetSessionAsync("left"))!.Status);
+            Assert.Equal(SessionStatus.Completed, (await store.GetSessionAsync("done"))!.Status);
+            // New sessions record their owner (this process), so they are not orphans while it runs.
+            await store.CreateSessionAsync(Session("mine", DateTimeOffset.UtcNow));
+            Assert.Empty(await store.InterruptOrphansAsync());
+        }
+    }
+
+    [Fact]
     public async Task Refuses_a_database_from_a_newer_version_and_a_file_that_is_not_a_database()
     {
         await SqliteSessionStore.OpenAsync(DbPath);

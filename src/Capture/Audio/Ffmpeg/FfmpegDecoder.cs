@@ -13,7 +13,7 @@ namespace EmoStream.Capture.Audio.Ffmpeg;
 /// </summary>
 public sealed partial class FfmpegDecoder : IAudioDecoder
 {
-    private const string InstallHint = "the Debian package ffmpeg (apt-get install ffmpeg)";
+    internal const string InstallHint = "the Debian package ffmpeg (apt-get install ffmpeg)";
 
     public PcmAudio? TryDecode(string path, CancellationToken cancellationToken = default)
     {
@@ -42,7 +42,7 @@ public sealed partial class FfmpegDecoder : IAudioDecoder
         return new PcmAudio(sampleRate, channels);
     }
 
-    private static (int SampleRate, int Channels) Probe(string path, string input, CancellationToken cancellationToken)
+    internal static (int SampleRate, int Channels) Probe(string path, string input, CancellationToken cancellationToken)
     {
         using var ffprobe = ToolProcess.Start("ffprobe",
             ["-v", "error", "-select_streams", "a:0", "-show_entries", "stream=sample_rate,channels",
@@ -68,7 +68,7 @@ public sealed partial class FfmpegDecoder : IAudioDecoder
     /// ffmpeg's messages start with the input URL or a "[codec @ 0x55...]" tag; both are dropped, since the
     /// exception names the file already and the pointer means nothing to a user.
     /// </summary>
-    private static string Describe(string diagnostics, string input) =>
+    internal static string Describe(string diagnostics, string input) =>
         diagnostics.Length == 0
             ? "no message from ffmpeg"
             : ComponentTag().Replace(diagnostics.Replace(input + ": ", "", StringComparison.Ordinal), "");

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using EmoStream.Capture.Sources;
+using EmoStream.Capture.Streams;
 using EmoStream.Sessions;
 using EmoStream.Sessions.Alerts;
 using EmoStream.Sessions.Export;
@@ -47,6 +48,8 @@ public static class ReplayCommand
         if (modelPath is null)
             throw new CliUsageException("replay needs a model: pass --model FILE (a causal model from `emostream train --mode causal --out FILE`) or set Models:Default in appsettings.json");
 
+        if (SpeakerNames.Repeated(speakers) is { } twice)
+            throw new CliUsageException($"--speakers: '{twice}' is named twice; each channel needs its own speaker");
         var replay = context.Options<ReplayOptions>().With(realtime ? ReplayPacing.RealTime : ReplayPacing.AsFastAsPossible, speakers);
         await using var sessions = await SessionRegistry.CreateAsync(context.Services, modelPath, ct);
         context.Error.MarkupLineInterpolated(

@@ -25,10 +25,12 @@ public static class ServeCommand
             var modelPath = DefaultModel.Resolve(parse.GetValue(model), context.Options<ModelsOptions>());
             await using var sessions = await SessionRegistry.CreateAsync(context.Services, modelPath, ct);
             await using var app = WebHost.Build(context.Configuration, parse.GetValue(urls)!, sessions);
+            // The addresses the server bound, whatever configured them (--urls, Urls, Kestrel:Endpoints).
+            var bound = await WebHost.StartAsync(app, ct);
             context.Error.MarkupLineInterpolated(
-                $"[bold]dashboard[/] on {parse.GetValue(urls)} with model {sessions.Model.Id}; transcription: {sessions.Transcription.Engine.ToString().ToLowerInvariant()} ({sessions.Transcription.Reason})");
+                $"[bold]dashboard[/] on {string.Join(", ", bound)} with model {sessions.Model.Id}; transcription: {sessions.Transcription.Engine.ToString().ToLowerInvariant()} ({sessions.Transcription.Reason})");
             // Ctrl+C stops the host, which drains the running sessions before returning.
-            await app.RunAsync(ct);
+            await app.WaitForShutdownAsync(ct);
             return ExitCodes.Ok;
         });
         return command;

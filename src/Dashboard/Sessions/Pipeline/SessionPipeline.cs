@@ -105,11 +105,45 @@ public sealed class SessionPipeline : IAsyncDisposable
         }
         catch (Exception e)
         {
-            _logger.LogError(e, "session {Session}: could not record its end", _session.Id);
+            // Storage is failing (full, read-only, gone): record the end once it comes back; a restart marks it interrupted meanwhile.
+            _logger.LogError("session {Session}: could not record its end ({Reason}); retrying until storage comes back", _session.Id, e.Message);
+            if (_shared.Store is SqliteSessionStore sqlite)
+                PendingEnds.TryWrite(sqlite.DatabasePath, _session.Id, new PendingEnds.End(ended.Status, ended.EndedUtc!.Value, ended.Detail)); // for a restart meanwhile
+            EndRecorded = EndWhenStorageReturnsAsync(ended);
         }
         _results.Writer.TryComplete();
         return new SessionOutcome(ended.Status, _stored, ended.Detail, ended);
     }
+
+    /// <summary>Completes once the session's end is stored; later than <see cref="Completion"/> while storage is failing.</summary>
+    public Task EndRecorded { get; private set; } = Task.CompletedTask;
+
+    private async Task EndWhenStorageReturnsAsync(SessionRecord ended)
+    {
+        for (var delay = TimeSpan.FromMilliseconds(250); ; delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, EndRetryLimit.Ticks)))
+        {
+            await Task.Delay(delay).ConfigureAwait(false);
+            try
+            {
+                await _shared.Store.EndSessionAsync(_session.Id, ended.Status, ended.EndedUtc!.Value, ended.Detail, CancellationToken.None).ConfigureAwait(false);
+                _logger.LogWarning("session {Session}: its end is recorded now that storage is back", _session.Id);
+                if (_shared.Store is SqliteSessionStore sqlite) PendingEnds.Remove(sqlite.DatabasePath, _session.Id);
+                return;
+            }
+            catch (Exception e) when (e is not InvalidOperationException)
+            {
+                // Still failing: try again later.
+            }
+            catch (InvalidOperationException)
+            {
+                if (_shared.Store is SqliteSessionStore sqlite) PendingEnds.Remove(sqlite.DatabasePath, _session.Id);
+                return; // the session was deleted meanwhile
+            }
+        }
+    }
+
+    /// <summary>Longest wait between two tries at recording a session's end while storage fails.</summary>
+    private static readonly TimeSpan EndRetryLimit = TimeSpan.FromSeconds(15);
 
     /// <summary>Starts transcription and acoustic features of each captured utterance, keeping capture order.</summary>
     private async Task FeedAsync(CancellationToken cancellationToken)

@@ -49,5 +49,9 @@ public static class SchemaMigrations
         new(3, "alerts", """
             ALTER TABLE utterances ADD COLUMN alert TEXT;
             """),
+        new(4, "session owner", """
+            ALTER TABLE sessions ADD COLUMN owner TEXT;
+            CREATE INDEX sessions_status ON sessions (status);
+            """),
     ];
 }

@@ -12,4 +12,10 @@ public enum SessionStatus
 
     /// <summary>Ended by an error (see <see cref="SessionRecord.Detail"/>); what was stored before it stays.</summary>
     Failed,
+
+    /// <summary>
+    /// Its process ended without recording the session's end (killed, crashed); marked so by the next process of the
+    /// same node to start. What was stored before stays.
+    /// </summary>
+    Interrupted,
 }

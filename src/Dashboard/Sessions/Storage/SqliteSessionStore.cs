@@ -49,7 +49,7 @@ public sealed class SqliteSessionStore : ISessionStore
         }
         catch (SqliteException e)
         {
-            throw new StorageException($"{path}: cannot open the database ({e.Message})", e);
+            throw new StorageException($"{path}: cannot open the database ({e.Message}){StorageProbe.WhyNotWritable(path)}", e);
         }
         return store;
     }
@@ -101,9 +101,10 @@ public sealed class SqliteSessionStore : ISessionStore
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = Command(connection, null, """
-            INSERT INTO sessions (id, kind, source, status, created_utc, ended_utc, speakers, model_id, detail)
-            VALUES ($id, $kind, $source, $status, $created, $ended, $speakers, $model, $detail);
+            INSERT INTO sessions (id, kind, source, status, created_utc, ended_utc, speakers, model_id, detail, owner)
+            VALUES ($id, $kind, $source, $status, $created, $ended, $speakers, $model, $detail, $owner);
             """);
+        command.Parameters.AddWithValue("$owner", SessionOwner.Current.Token);
         command.Parameters.AddWithValue("$id", session.Id);
         command.Parameters.AddWithValue("$kind", session.Kind.ToString());
         command.Parameters.AddWithValue("$source", session.Source);
@@ -114,6 +115,43 @@ public sealed class SqliteSessionStore : ISessionStore
         command.Parameters.AddWithValue("$model", session.ModelId);
         command.Parameters.AddWithValue("$detail", (object?)session.Detail ?? DBNull.Value);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Ends every session still running whose owner was a process of this node that has ended (or that has no owner:
+    /// written before owners were recorded): with the end storage could not record when it happened
+    /// (<see cref="PendingEnds"/>), else <see cref="SessionStatus.Interrupted"/>.
+    /// </summary>
+    /// <returns>The sessions ended.</returns>
+    public async Task<IReadOnlyList<string>> InterruptOrphansAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var orphans = new List<(string Id, string? Owner)>();
+        await using (var query = Command(connection, null, "SELECT id, owner FROM sessions WHERE status = $running;"))
+        {
+            query.Parameters.AddWithValue("$running", SessionStatus.Running.ToString());
+            await using var reader = await query.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                orphans.Add((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
+        }
+        var marked = new List<string>();
+        foreach (var (id, owner) in orphans)
+        {
+            if (SessionOwner.Parse(owner) is { } process && !process.HasEndedOnThisNode()) continue;
+            // An end that storage could not record when it happened is recorded as it was; the others were cut short.
+            var end = PendingEnds.Read(DatabasePath, id) ?? new PendingEnds.End(SessionStatus.Interrupted, DateTimeOffset.UtcNow,
+                "the server process running it ended before the session did (killed or crashed); what it stored before stays");
+            await using var update = Command(connection, null,
+                "UPDATE sessions SET status = $status, ended_utc = $ended, detail = $detail WHERE id = $id AND status = $running;");
+            update.Parameters.AddWithValue("$id", id);
+            update.Parameters.AddWithValue("$status", end.Status.ToString());
+            update.Parameters.AddWithValue("$running", SessionStatus.Running.ToString());
+            update.Parameters.AddWithValue("$ended", Timestamp(end.EndedUtc));
+            update.Parameters.AddWithValue("$detail", (object?)end.Detail ?? DBNull.Value);
+            if (await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0) marked.Add(id);
+            PendingEnds.Remove(DatabasePath, id);
+        }
+        return marked;
     }
 
     public async Task EndSessionAsync(string sessionId, SessionStatus status, DateTimeOffset endedUtc, string? detail, CancellationToken cancellationToken = default)
