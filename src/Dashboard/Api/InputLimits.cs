@@ -20,6 +20,12 @@ public sealed class InputLimits
     /// <summary>What a live session of the registry is held to.</summary>
     public EmoStream.Sessions.LiveLimits Live => new(LiveIdleTimeout, LiveMaxLead, $"{SectionName}:{nameof(LiveIdleTimeout)}");
 
-    public static InputLimits From(IConfiguration configuration) =>
-        configuration.GetSection(SectionName).Get<InputLimits>() ?? new InputLimits();
+    /// <summary>What is wrong with these limits, naming the key and the value; null when they are usable.</summary>
+    public string? Problem()
+    {
+        if (MaxUploadBytes <= 0) return $"{SectionName}:{nameof(MaxUploadBytes)} is {MaxUploadBytes}; expected more than 0";
+        foreach (var (key, value) in new[] { (nameof(MaxRecordingDuration), MaxRecordingDuration), (nameof(LiveIdleTimeout), LiveIdleTimeout), (nameof(LiveMaxLead), LiveMaxLead) })
+            if (value <= TimeSpan.Zero) return $"{SectionName}:{key} is {value}; expected a positive time span (hh:mm:ss)";
+        return null;
+    }
 }

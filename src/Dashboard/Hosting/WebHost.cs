@@ -71,7 +71,7 @@ public static class WebHost
         builder.Services.AddSingleton(sessions.Time);
         builder.Services.AddSessionOptions(configuration);
         builder.Services.AddValidated<DemoOptions>(configuration, DemoOptions.SectionName);
-        builder.Services.AddValidated<InputLimits>(configuration, InputLimits.SectionName);
+        builder.Services.AddValidated<InputLimits>(configuration, InputLimits.SectionName, o => o.Problem());
         builder.Services.AddSingleton(sessions);
         builder.Services.AddSingleton<SessionListFeed>();
         builder.Services.AddSingleton<SessionBroadcaster>();
