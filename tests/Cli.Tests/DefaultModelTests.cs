@@ -42,20 +42,23 @@ public class DefaultModelTests
     }
 
     [Fact]
-    public void It_is_trained_on_every_group_and_carries_the_per_modality_calibration_of_its_held_out_twin()
+    public void It_holds_out_the_groups_its_model_card_figures_are_measured_on_and_learnt_from_assembled_conversations()
     {
         var shipped = ModelFile.ReadMetadata(Path.Combine(RepoRoot(), "models", "default.emsm"));
-        var twin = ModelFile.ReadMetadata(Path.Combine(RepoRoot(), "models", "default-heldout.emsm"));
+        string[] test = ["ravdess-actor19", "ravdess-actor20", "emodb-13", "emodb-14", "meld-s09"];
 
-        Assert.Empty(shipped.Training.Test);
-        Assert.Empty(shipped.Training.Unlabeled);
-        foreach (var group in twin.Training.Labeled.Concat(twin.Training.Unlabeled))
-            Assert.Contains(group, shipped.Training.Labeled);
-        Assert.Equal("default-heldout.emsm", shipped.Calibration!.Source);
-        Assert.Equal(twin.Calibration!.Temperature, shipped.Calibration.Temperature);
-        Assert.Equal([ModalityPattern.Audio, ModalityPattern.Text], shipped.Calibration.Temperatures.ByModality.Keys.Order());
-        Assert.Equal(twin.Calibration.ModalityTemperatures, shipped.Calibration.ModalityTemperatures);
-        Assert.Equal(twin.Speakers, shipped.Speakers);
+        Assert.Equal(test, shipped.Training.Test);
+        foreach (var group in test.Append("ravdess-actor18").Append("emodb-12").Append("meld-s02"))
+        {
+            Assert.DoesNotContain(group, shipped.Training.Labeled);
+            Assert.Contains(group, shipped.Training.Unlabeled);
+        }
+        Assert.Equal(["emodb-12", "meld-s02", "ravdess-actor18"], shipped.Calibration!.Groups.Order());
+        Assert.Null(shipped.Calibration.Source);
+        Assert.Contains(shipped.Training.Labeled, g => g.StartsWith("conv-ravdess/", StringComparison.Ordinal));
+        Assert.Contains(shipped.Training.Labeled, g => g.StartsWith("conv-meld/", StringComparison.Ordinal));
+        // The conversations were assembled from training speakers only.
+        Assert.DoesNotContain(shipped.Training.Labeled, g => g.StartsWith("conv-", StringComparison.Ordinal) && test.Any(t => g.Contains(t, StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -77,9 +80,10 @@ public class DefaultModelTests
             var session = await host.StartReplayAsync(demo, replay, CancellationToken.None);
             var text = (await published.DrainAsync(session)).Where(r => r.Transcript is not null).Select(r => r.Weights["text"]).ToList();
             Assert.True(text.Count >= 4, $"only {text.Count} utterances with text");
-            var mean = text.Average();
-            var sd = Math.Sqrt(text.Sum(w => (w - mean) * (w - mean)) / text.Count);
-            Assert.True(sd > 0.02, $"text weights {string.Join(", ", text.Select(w => w.ToString("F3")))}: they hardly vary");
+            // The demo's voices are espeak-ng's, whose flat voice the model learnt to trust less than the words: text
+            // weighs most, more on some utterances than on others (0.96 to 1.00 on 2026-11-30; the old model: 0.500 on every one).
+            Assert.True(text.Max() - text.Min() > 0.02, $"text weights {string.Join(", ", text.Select(w => w.ToString("F3")))}: they do not vary");
+            Assert.True(text.Average() > 0.5, $"text weights {string.Join(", ", text.Select(w => w.ToString("F3")))}: a synthetic voice should weigh less than its words");
             Assert.All(text, w => Assert.InRange(w, 0.0, 1.0));
         }
         finally
@@ -90,7 +94,7 @@ public class DefaultModelTests
     }
 
     [SkippableFact]
-    public async Task Evaluate_without_model_uses_the_default_and_the_held_out_twin_recognises_an_unseen_actor()
+    public async Task Evaluate_without_model_uses_the_default_which_recognises_an_actor_it_never_heard_labeled()
     {
         SharedData.SkipIfAbsent();
         var dir = Directory.CreateTempSubdirectory("emostream-default-").FullName;
@@ -103,13 +107,13 @@ public class DefaultModelTests
             File.WriteAllLines(Path.Combine(corpus, "manifest.jsonl"), keep);
             Assert.Equal(0, (await CliRunner.RunAsync("featurize", "--corpus", corpus, "--set", "compact", "--modalities", "audio")).ExitCode);
 
-            // The twin never saw actor 20's labels; the shipped model trained on them, so only the twin gives honest figures.
-            var settings = new Dictionary<string, string?> { ["Models:Default"] = Path.Combine(RepoRoot(), "models", "default-heldout.emsm") };
+            // The shipped model never saw actor 20's labels.
+            var settings = new Dictionary<string, string?> { ["Models:Default"] = Path.Combine(RepoRoot(), "models", "default.emsm") };
             var json = Path.Combine(dir, "eval.json");
             var result = await CliRunner.RunAsync(settings, "evaluate", "--corpus", corpus, "--modalities", "audio", "--json", json);
 
             Assert.True(result.ExitCode == 0, result.Stderr);
-            Assert.Contains("default-heldout.emsm on all groups (36 labeled utterances)", result.Stdout);
+            Assert.Contains("default.emsm on all groups (36 labeled utterances)", result.Stdout);
             using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(json));
             Assert.InRange(doc.RootElement.GetProperty("wa").GetDouble(), 0.5, 1); // four classes: chance is 0.25
         }
