@@ -105,14 +105,12 @@ public sealed class ModelFileTests : IDisposable
         Assert.Contains($"{path}: model format version 1, this EmoStream reads version 2", error.Message);
     }
 
-    [Theory]
-    [InlineData("default.emsm")]
-    [InlineData("default-heldout.emsm")]
-    public void The_shipped_models_load_with_their_checksum(string name)
+    [Fact]
+    public void The_shipped_model_loads_with_its_checksum()
     {
         var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (!File.Exists(Path.Combine(root.FullName, "Streaming.sln"))) root = root.Parent!;
-        var path = Path.Combine(root.FullName, "models", name);
+        var path = Path.Combine(root.FullName, "models", "default.emsm");
         using var loaded = ModelFile.Load(path).Model;
         Assert.Equal(ContextMode.Causal, ModelFile.ReadMetadata(path).Architecture.Mode);
     }
