@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Connections;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using EmoStream.Capture;
@@ -49,11 +50,15 @@ public static class UserErrors
         or Table2CheckpointException
         or CliUsageException
         or OptionsValidationException
+        // Kestrel's "Failed to bind to address ...: address already in use": another server holds the port.
+        || e is IOException { InnerException: AddressInUseException }
         || IsConfigurationValueError(e);
 
     /// <summary>The message the CLI prints: the exception's own, and for a bad configuration value also what is accepted.</summary>
     public static string Describe(Exception e)
     {
+        if (e is IOException { InnerException: AddressInUseException })
+            return $"{e.Message} Another process (another EmoStream?) listens there: stop it, or give another address with --urls.";
         if (!IsConfigurationValueError(e)) return e.Message;
         var message = $"configuration (appsettings.json or EMOSTREAM_ environment variables): {e.Message} {e.InnerException!.Message}";
         var typeName = ConfigurationTypePattern.Match(e.Message).Groups[1].Value;
