@@ -1,7 +1,6 @@
 using System.CommandLine;
 using EmoStream.Dashboard.Cli.Conversations;
 using EmoStream.Transcribe;
-using Microsoft.Extensions.Configuration;
 using Spectre.Console;
 
 namespace EmoStream.Dashboard.Cli.Commands;
@@ -38,13 +37,12 @@ public static class AssembleCommand
             throw new CliUsageException($"--out: {output} already holds a corpus; choose a new folder");
         var renderer = shared.Renderer(parse);
         var corpora = shared.Plans(parse);
-        var config = context.Configuration;
-        var (vad, segmentation) = ConversationCommandOptions.Capture(config);
+        var (vad, segmentation) = ConversationCommandOptions.Capture(context);
         using var _vad = vad;
         ISpeechTranscriber? transcriber = null;
         if (text != TextSource.Corpus)
         {
-            var factory = new TranscriberFactory(config.GetSection(TranscriptionOptions.SectionName).Get<TranscriptionOptions>() ?? new TranscriptionOptions(), context.Loggers);
+            var factory = new TranscriberFactory(context.Options<TranscriptionOptions>(), context.Loggers);
             var selection = factory.Select();
             transcriber = await factory.CreateAsync(selection, ct)
                 ?? throw new CliUsageException($"--text {text.ToString().ToLowerInvariant()} needs a transcriber, but none runs ({selection.Reason}); use --text corpus");

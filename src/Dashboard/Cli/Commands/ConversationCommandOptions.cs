@@ -3,7 +3,6 @@ using System.Globalization;
 using EmoStream.Capture.Segmentation;
 using EmoStream.Capture.Vad;
 using EmoStream.Dashboard.Cli.Conversations;
-using Microsoft.Extensions.Configuration;
 using EmoStream.Inference.Conversations;
 using EmoStream.Inference.Corpora;
 
@@ -80,14 +79,9 @@ internal sealed class ConversationCommandOptions
         return result;
     }
 
-    /// <summary>The configured detector and segmentation settings: what the live capture path uses.</summary>
-    public static (IVoiceActivityDetectorFactory Vad, SegmentationOptions Segmentation) Capture(IConfiguration configuration)
-    {
-        var segmentation = configuration.GetSection(SegmentationOptions.SectionName).Get<SegmentationOptions>() ?? new SegmentationOptions();
-        segmentation.Validate();
-        var vad = VoiceActivityDetection.CreateFactory(configuration.GetSection(VadOptions.SectionName).Get<VadOptions>() ?? new VadOptions());
-        return (vad, segmentation);
-    }
+    /// <summary>The configured detector and segmentation settings (bound once with the other settings): what the live capture path uses.</summary>
+    public static (IVoiceActivityDetectorFactory Vad, SegmentationOptions Segmentation) Capture(CliContext context) =>
+        (VoiceActivityDetection.CreateFactory(context.Options<VadOptions>()), context.Options<SegmentationOptions>());
 
     /// <summary>Every plan of every corpus with the turn audio of its corpus.</summary>
     public static (TurnAudio Audio, ConversationPlan Plan)[] Work(IReadOnlyList<(Corpus Corpus, IReadOnlyList<ConversationPlan> Plans)> corpora,

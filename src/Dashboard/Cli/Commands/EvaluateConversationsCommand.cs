@@ -61,7 +61,7 @@ public static class EvaluateConversationsCommand
             context.Error.MarkupLineInterpolated($"[bold]evaluating[/] {sessions.Model.Id} on {corpora.Sum(c => c.Plans.Count)} conversation(s), {(renderer.Stereo ? "stereo" : "mono")}; text: {text}");
             var evaluator = new ConversationEvaluator(sessions, renderer, engine == "corpus", work.FullName);
             using var subscription = sessions.Subscribe(evaluator.Observer);
-            var (vad, segmentation) = ConversationCommandOptions.Capture(configuration);
+            var (vad, segmentation) = ConversationCommandOptions.Capture(context);
             using var _vad = vad;
             var plans = ConversationCommandOptions.Work(corpora, vad, segmentation);
             var progress = new Progress<EvaluateProgress>(p => context.Error.MarkupLineInterpolated(

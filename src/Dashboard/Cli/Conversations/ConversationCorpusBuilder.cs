@@ -51,7 +51,7 @@ public sealed class ConversationCorpusBuilder(ConversationRenderer renderer, Con
                 var words = source == TextSource.Asr
                     ? (transcripts![i].HasText ? transcripts[i].Text : null)
                     : t >= 0 && match.Outcomes[t] == TurnOutcome.Found ? turn.Text : null;
-                utterances.Add(ToUtterance(name, plan, files, rendered, cut[i], i, turn, label, words));
+                utterances.Add(ToUtterance(name, plan, files, rendered.SampleRate, cut[i], spans[i].Channel, i, turn, label, words));
             }
             turns += rendered.Turns.Count;
             found += match.Count(TurnOutcome.Found);
@@ -65,14 +65,13 @@ public sealed class ConversationCorpusBuilder(ConversationRenderer renderer, Con
             utterances.Count(u => u.Label is not null), utterances.Count(u => u.Text is not null));
     }
 
-    private static CorpusUtterance ToUtterance(string name, ConversationPlan plan, ConversationFiles files, RenderedConversation rendered,
-        Utterance u, int index, TurnSpan turn, string? label, string? text)
+    private static CorpusUtterance ToUtterance(string name, ConversationPlan plan, ConversationFiles files, int sampleRate,
+        Utterance u, int channel, int index, TurnSpan turn, string? label, string? text)
     {
-        var channel = ConversationCapture.Span(rendered, u.Speaker, 0, 0).Channel;
         var file = Path.GetRelativePath(Path.GetDirectoryName(Path.GetDirectoryName(files.Recording)!)!, files.ChannelFiles[channel]);
         // The exact samples the live pipeline hands to the featurizer: from SamplesStart, Samples.Length of them.
         var start = u.SamplesStart.TotalSeconds;
-        var end = start + (double)u.Samples.Length / rendered.SampleRate;
+        var end = start + (double)u.Samples.Length / sampleRate;
         var speaker = turn.Speaker;
         return new CorpusUtterance($"{name}-{plan.Id}-u{index:D3}", $"{name}-{plan.Id}", index, speaker, $"{name}/{plan.Group}", label, text,
             file.Replace('\\', '/'), start, end);
