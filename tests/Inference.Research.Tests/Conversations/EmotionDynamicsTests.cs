@@ -1,5 +1,7 @@
 using EmoStream.Inference.Conversations;
 using EmoStream.Inference.Corpora;
+using EmoStream.Inference.Corpora.Importers;
+using EmoStream.Testing;
 
 namespace EmoStream.Inference.Tests.Conversations;
 
@@ -44,6 +46,29 @@ public class EmotionDynamicsTests
         Assert.InRange(fromOther / 2000.0, 0.45, 0.55);
         Assert.Equal(2, sticky.Next(own: null, other: 2, random));
         Assert.Equal(3, new EmotionDynamics(identity, [1, 1, 1, 1]) { OwnWeight = 1 }.Next(own: 3, other: 2, random));
+    }
+
+    [SkippableFact]
+    public void The_default_chain_is_what_MELDs_dialogues_show()
+    {
+        SharedData.SkipIfAbsent();
+        var dir = Directory.CreateTempSubdirectory("emostream-dynamics-").FullName;
+        try
+        {
+            CorpusImport.Run(new MeldImporter(), new ImportOptions { Source = SharedData.Path("meld"), Output = dir });
+
+            var fitted = EmotionDynamics.Fit(Corpus.Load(dir).Dialogues);
+
+            // Measured on the training split alone; the import holds train and dev, so the rates agree within a few points.
+            for (var from = 0; from < 4; from++)
+                for (var to = 0; to < 4; to++)
+                    Assert.InRange(fitted.Transitions[from][to], EmotionDynamics.Dialogue.Transitions[from][to] - 0.04,
+                        EmotionDynamics.Dialogue.Transitions[from][to] + 0.04);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 
     [Fact]
