@@ -37,20 +37,23 @@ public static class WebHost
     /// The server's own check (<see cref="StartAsync"/>) judges the addresses it actually bound.
     /// </summary>
     /// <exception cref="HostingConfigurationException">Listening beyond loopback without both tokens.</exception>
-    public static SecurityOptions? RequiredTokens(IConfiguration configuration, string urls)
-    {
-        if (ListenAddresses.AreLoopback(urls)) return null;
-        var security = configuration.GetSection(SecurityOptions.SectionName).Get<SecurityOptions>() ?? new SecurityOptions();
-        return TokenAuthentication.Require(security, urls);
-    }
+    public static SecurityOptions? RequiredTokens(IConfiguration configuration, string urls) =>
+        RequiredTokens(Tokens(configuration), urls);
+
+    private static SecurityOptions? RequiredTokens(SecurityOptions tokens, string urls) =>
+        ListenAddresses.AreLoopback(urls) ? null : TokenAuthentication.Require(tokens, urls);
+
+    private static SecurityOptions Tokens(IConfiguration configuration) =>
+        configuration.GetSection(SecurityOptions.SectionName).Get<SecurityOptions>() ?? new SecurityOptions();
 
     /// <param name="sessions">The running sessions and what they share (model loaded once); the caller disposes it after the host.</param>
     /// <exception cref="HostingConfigurationException">Listening beyond loopback without both access tokens.</exception>
     /// <remarks>Settings are bound once and checked when the host starts (<see cref="OptionsValidationException"/>).</remarks>
     public static WebApplication Build(IConfiguration configuration, string urls, SessionRegistry sessions)
     {
-        RequiredTokens(configuration, urls);
-        var tokens = configuration.GetSection(SecurityOptions.SectionName).Get<SecurityOptions>() ?? new SecurityOptions();
+        // Bound once: the --urls check here and the bound-address check of AccessMode judge the same tokens.
+        var tokens = Tokens(configuration);
+        RequiredTokens(tokens, urls);
 
         // Uploads a crashed process of this node left (their sessions are marked interrupted when the store opens).
         UploadNames.DeleteOrphans((configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions()).DatabasePath);
