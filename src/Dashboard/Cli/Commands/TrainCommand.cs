@@ -107,7 +107,7 @@ public static class TrainCommand
             context.Error.MarkupLineInterpolated($"calibrating the temperatures on {data.Calibration.Count} held-out dialogues (groups {string.Join(",", data.CalibrationGroups)})");
         if (test.Length == 0)
             context.Error.MarkupLine("no --test groups: training on everything given, so there are no figures to report");
-        var carried = request.CalibrationFrom is null ? null : CarriedCalibration(request.CalibrationFrom, features, model.Mode);
+        var carried = request.CalibrationFrom is null ? null : CarriedCalibration(request.CalibrationFrom, features, model);
 
         var result = Experiment.Run(data, features, model, options, request.Runs, new EpochProgress(context.Error, request.Runs),
             keep: (run, trained, runResult) =>
@@ -150,9 +150,10 @@ public static class TrainCommand
 
     private static int LabeledUtterances(IEnumerable<EncodedDialogue> dialogues) => dialogues.Sum(d => (int)d.Emotion.ge(0).sum().item<long>());
 
-    /// <summary>The calibration of a model made by the same recipe, refused when its classes, featurizers or mode differ.</summary>
-    private static CalibrationSummary CarriedCalibration(string path, FeatureInputs features, ContextMode mode)
+    /// <summary>The calibration of a model made by the same recipe, refused when its classes, featurizers, mode or residual setting differ.</summary>
+    private static CalibrationSummary CarriedCalibration(string path, FeatureInputs features, ModelOptions model)
     {
+        var mode = model.Mode;
         var source = ModelFile.ReadMetadata(path);
         if (source.Calibration is null)
             throw new CliUsageException($"--calibration-from {path}: that model is not calibrated (train it with --calibrate-groups, or run `emostream calibrate`)");
@@ -160,6 +161,8 @@ public static class TrainCommand
             throw new CliUsageException($"--calibration-from {path}: its classes are {string.Join(", ", source.Classes)}, expected {string.Join(", ", EmotionClasses.All)}");
         if (source.Architecture.Mode != mode)
             throw new CliUsageException($"--calibration-from {path}: its mode is {Name(source.Architecture.Mode)}, this training's is {Name(mode)}");
+        if (source.Architecture.Residual != model.Residual)
+            throw new CliUsageException($"--calibration-from {path}: it was trained with --residual {source.Architecture.Residual.ToString().ToLowerInvariant()}, this training with --residual {model.Residual.ToString().ToLowerInvariant()}");
         try { source.EnsureCompatible(features.Acoustic?.Info, features.Lexical?.Info, "this training's corpora"); }
         catch (ModelMismatchException e) { throw new CliUsageException($"--calibration-from {path}: {e.Message}"); }
         return source.Calibration with { Source = source.Calibration.Source ?? Path.GetFileName(path) };
