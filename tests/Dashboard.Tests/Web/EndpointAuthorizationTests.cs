@@ -39,6 +39,8 @@ public sealed class EndpointAuthorizationTests
         ("GET", "/API/sessions/x/EXPORT.JSON/", AccessPolicies.View),
         ("GET", "/api/sessions/x/export.csv", AccessPolicies.View),
         ("GET", "/api/sessions/x/Export.Csv", AccessPolicies.View),
+        ("GET", "/api/sessions/x/metrics", AccessPolicies.View),
+        ("GET", "/api/sessions/x/metrics.csv", AccessPolicies.View),
         ("POST", "/api/sessions/x/stop", AccessPolicies.Ingest),
         ("POST", "/api/sessions/x/STOP/", AccessPolicies.Ingest),
         ("POST", "/api/sessions/x%2Fstop", AccessPolicies.Ingest), // no such endpoint (405): the fallback needs ingest
