@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using EmoStream.Dashboard.Api;
 using EmoStream.Dashboard.Hubs;
+using EmoStream.Dashboard.Notifications;
 using EmoStream.Sessions.Configuration;
 using EmoStream.Dashboard.Security;
 using EmoStream.Sessions;
@@ -78,6 +79,8 @@ public static class WebHost
         builder.Services.AddSingleton(sessions);
         builder.Services.AddSingleton<SessionListFeed>();
         builder.Services.AddSingleton<SessionBroadcaster>();
+        // Before the drain: hosted services stop in reverse order, so alerts of the drain are still sent.
+        builder.Services.AddAlertWebhooks(configuration);
         builder.Services.AddHostedService<SessionDrain>();
         builder.Services.AddHostedService<DemoReplay>();
 
@@ -85,6 +88,11 @@ public static class WebHost
         // The broadcaster hears every session the registry runs while the host lives (the shutdown drain included).
         var broadcast = sessions.Subscribe(app.Services.GetRequiredService<SessionBroadcaster>());
         app.Lifetime.ApplicationStopped.Register(broadcast.Dispose);
+        if (app.Services.GetRequiredService<WebhookDispatcher>() is { Enabled: true })
+        {
+            var notify = sessions.Subscribe(app.Services.GetRequiredService<AlertNotifier>());
+            app.Lifetime.ApplicationStopped.Register(notify.Dispose);
+        }
         app.UseMiddleware<SecurityHeaders>();
         // Every error answer is problem details: unhandled exceptions (500, no server details), empty 4xx/5xx answers.
         app.UseExceptionHandler();
@@ -104,6 +112,7 @@ public static class WebHost
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
         SessionsApi.Map(app);
         UiSettingsApi.Map(app);
+        Webhooks.Map(app);
         app.MapHub<SessionsHub>(HubPath).RequireAuthorization(AccessPolicies.View);
         return app;
     }

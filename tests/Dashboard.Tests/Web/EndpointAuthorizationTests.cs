@@ -56,6 +56,7 @@ public sealed class EndpointAuthorizationTests
         ("GET", "//api/sessions/x/ingest", AccessPolicies.Ingest), // routes nowhere: the fallback needs ingest
         ("GET", "/api/nothing-here", AccessPolicies.Ingest),
         ("GET", "/api/settings/ui", AccessPolicies.View),
+        ("GET", "/api/notifications/deliveries", AccessPolicies.View),
         ("GET", "/API/SETTINGS/UI/", AccessPolicies.View),
         ("POST", "/hubs/sessions/negotiate?negotiateVersion=1", AccessPolicies.View),
         ("POST", "/HUBS/Sessions/negotiate/?negotiateVersion=1", AccessPolicies.View),
