@@ -79,6 +79,7 @@ public static class WebHost
         builder.Services.AddSingleton(sessions);
         builder.Services.AddSingleton<SessionListFeed>();
         builder.Services.AddSingleton<SessionBroadcaster>();
+        builder.Services.AddSingleton<WallboardFeed>();
         // Before the drain: hosted services stop in reverse order, so alerts of the drain are still sent.
         builder.Services.AddAlertWebhooks(configuration);
         builder.Services.AddHostedService<SessionDrain>();
@@ -88,6 +89,8 @@ public static class WebHost
         // The broadcaster hears every session the registry runs while the host lives (the shutdown drain included).
         var broadcast = sessions.Subscribe(app.Services.GetRequiredService<SessionBroadcaster>());
         app.Lifetime.ApplicationStopped.Register(broadcast.Dispose);
+        var wallboard = sessions.Subscribe(app.Services.GetRequiredService<WallboardFeed>());
+        app.Lifetime.ApplicationStopped.Register(wallboard.Dispose);
         if (app.Services.GetRequiredService<WebhookDispatcher>() is { Enabled: true })
         {
             var notify = sessions.Subscribe(app.Services.GetRequiredService<AlertNotifier>());
