@@ -25,6 +25,7 @@ public static class SessionsApi
         var api = app.MapGroup("/api/sessions");
         api.MapGet("/", async (SessionRegistry sessions, CancellationToken ct) => Results.Ok(await sessions.Store.ListSessionsAsync(ct)))
             .RequireAuthorization(AccessPolicies.View);
+        api.MapGet("/search", SessionSearch.HandleAsync).RequireAuthorization(AccessPolicies.View);
         api.MapPost("/", CreateLiveAsync).RequireAuthorization(AccessPolicies.Ingest);
         api.MapPost("/replay", UploadAsync).RequireAuthorization(AccessPolicies.Ingest);
         api.MapGet("/{id}", async (string id, SessionRegistry sessions, IOptions<AlertOptions> alerts, CancellationToken ct) =>

@@ -84,6 +84,9 @@ public static class WebHost
         builder.Services.AddAlertWebhooks(configuration);
         builder.Services.AddHostedService<SessionDrain>();
         builder.Services.AddHostedService<DemoReplay>();
+        builder.Services.AddValidated<RetentionOptions>(configuration, RetentionOptions.SectionName, o => o.Problem());
+        builder.Services.AddSingleton<RetentionSweep>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<RetentionSweep>());
 
         var app = builder.Build();
         // The broadcaster hears every session the registry runs while the host lives (the shutdown drain included).

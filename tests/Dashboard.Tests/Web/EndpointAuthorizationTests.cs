@@ -33,6 +33,7 @@ public sealed class EndpointAuthorizationTests
         ("POST", "/API/SESSIONS/", AccessPolicies.Ingest),
         ("POST", "/api/sessions/replay", AccessPolicies.Ingest),
         ("POST", "/api/Sessions/REPLAY/", AccessPolicies.Ingest),
+        ("GET", "/api/sessions/search?status=running", AccessPolicies.View),
         ("GET", "/api/sessions/x", AccessPolicies.View),
         ("GET", "/api/sessions/x/", AccessPolicies.View),
         ("GET", "/api/sessions/x/export.json", AccessPolicies.View),
