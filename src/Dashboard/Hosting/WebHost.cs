@@ -66,6 +66,7 @@ public static class WebHost
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
         builder.Services.ConfigureHttpJsonOptions(o => UseStringEnums(o.SerializerOptions));
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<StorageFullProblem>();
         builder.Services.AddSignalR(o => o.AddFilter<HubErrors>()).AddJsonProtocol(o => UseStringEnums(o.PayloadSerializerOptions));
         builder.Services.AddSingleton(sp => new AccessMode(sp.GetRequiredService<IServer>(), tokens));
         builder.Services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
@@ -86,7 +87,8 @@ public static class WebHost
         var broadcast = sessions.Subscribe(app.Services.GetRequiredService<SessionBroadcaster>());
         app.Lifetime.ApplicationStopped.Register(broadcast.Dispose);
         app.UseMiddleware<SecurityHeaders>();
-        // Every error answer is problem details: unhandled exceptions (500, no server details), empty 4xx/5xx answers.
+        // Every error answer is problem details: a full disk (503, StorageFullProblem), other unhandled exceptions (500,
+        // no server details), empty 4xx/5xx answers.
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         // The page's files are public (it reads a token from its URL): served before authorization. Every routed
