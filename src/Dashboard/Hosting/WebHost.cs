@@ -67,6 +67,7 @@ public static class WebHost
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
         builder.Services.ConfigureHttpJsonOptions(o => UseStringEnums(o.SerializerOptions));
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<StorageFullProblem>();
         builder.Services.AddSignalR(o => o.AddFilter<HubErrors>()).AddJsonProtocol(o => UseStringEnums(o.PayloadSerializerOptions));
         builder.Services.AddSingleton(sp => new AccessMode(sp.GetRequiredService<IServer>(), tokens));
         builder.Services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
@@ -100,7 +101,8 @@ public static class WebHost
             app.Lifetime.ApplicationStopped.Register(notify.Dispose);
         }
         app.UseMiddleware<SecurityHeaders>();
-        // Every error answer is problem details: unhandled exceptions (500, no server details), empty 4xx/5xx answers.
+        // Every error answer is problem details: a full disk (503, StorageFullProblem), other unhandled exceptions (500,
+        // no server details), empty 4xx/5xx answers.
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         // The page's files are public (it reads a token from its URL): served before authorization. Every routed

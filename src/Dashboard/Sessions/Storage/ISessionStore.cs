@@ -6,6 +6,7 @@ namespace EmoStream.Sessions.Storage;
 /// </summary>
 public interface ISessionStore
 {
+    /// <exception cref="StorageFullException">No room left for it; nothing was stored.</exception>
     Task CreateSessionAsync(SessionRecord session, CancellationToken cancellationToken = default);
 
     Task EndSessionAsync(string sessionId, SessionStatus status, DateTimeOffset endedUtc, string? detail, CancellationToken cancellationToken = default);

@@ -114,8 +114,19 @@ public sealed partial class SqliteSessionStore : ISessionStore
         command.Parameters.AddWithValue("$speakers", JsonSerializer.Serialize(session.Speakers, Json));
         command.Parameters.AddWithValue("$model", session.ModelId);
         command.Parameters.AddWithValue("$detail", (object?)session.Detail ?? DBNull.Value);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == SqliteFull)
+        {
+            // The statement was rolled back: no half-written session.
+            throw new StorageFullException("the new session", "the session database", DatabasePath, e);
+        }
     }
+
+    /// <summary>SQLITE_FULL: a write found no room on the device (or the database reached its size limit).</summary>
+    private const int SqliteFull = 13;
 
     /// <summary>
     /// Ends every session still running whose owner was a process of this node that has ended (or that has no owner:
