@@ -14,7 +14,10 @@ public sealed record DiarizationOptions
     /// <summary>BIC penalty weight for a speaker change inside speech (higher: fewer changes).</summary>
     public double ChangePenalty { get; init; } = 1.0;
 
-    /// <summary>BIC penalty weight when clustering without a known speaker count (higher: fewer speakers).</summary>
+    /// <summary>
+    /// BIC penalty weight in clustering: it orders the merges and, without a known speaker count, decides when to stop
+    /// (higher: fewer speakers; at 1 the count nearly always reaches <see cref="MaxSpeakers"/>, docs/DIARIZATION.md).
+    /// </summary>
     public double ClusterPenalty { get; init; } = 1.0;
 
     /// <summary>Seconds of frame scores averaged when frames are re-assigned to speakers (longer: steadier turns).</summary>

@@ -35,7 +35,7 @@ public sealed class DiarizationTests(ITestOutputHelper output)
     {
         var errors = pairs.Select((pair, seed) =>
         {
-            var call = AssembledCalls.Ravdess(pair.Item1, pair.Item2, turns: 12, seed, Normal);
+            var call = AssembledCalls.Ravdess([pair.Item1, pair.Item2], turns: 12, seed, Normal);
             var found = Diarizer.Diarize(call.Samples, new DiarizationOptions { Speakers = 2 });
             var error = DiarizationError.Measure(call.Reference, found);
             var oneSpeaker = DiarizationError.Measure(call.Reference, found.Select(t => t with { Speaker = 0 }).ToArray());
@@ -48,13 +48,64 @@ public sealed class DiarizationTests(ITestOutputHelper output)
         return result;
     }
 
+    /// <summary>Held-out one-speaker calls (a monologue of the same turns) and three-speaker calls (turns in rotation), mixed and same-gender.</summary>
+    private static readonly string[][] Monologues = [["13"], ["14"], ["15"], ["16"], ["17"], ["18"], ["19"], ["20"]];
+    private static readonly string[][] MixedTriples = [["13", "14", "15"], ["16", "17", "18"], ["19", "20", "13"], ["14", "15", "20"]];
+    private static readonly string[][] SameGenderTriples = [["13", "15", "17"], ["15", "17", "19"], ["14", "16", "18"], ["16", "18", "20"]];
+
+    /// <summary>The clustering penalty that counted speakers best on calls of actors 1 to 12 (tried: 1 to 8).</summary>
+    private const double CountingPenalty = 3.5;
+
+    /// <summary>
+    /// The automatic speaker count (clustering stopped when no merge lowers the BIC) is measured, not offered: the
+    /// floors below state how good it is, not that it is good enough (docs/DIARIZATION.md says why replay does not use it).
+    /// </summary>
+    [SkippableFact]
+    public void The_automatic_speaker_count_on_held_out_calls_of_one_to_three_speakers_is_within_its_stated_floor()
+    {
+        SharedData.SkipIfAbsent();
+        (string Label, string[][] Calls)[] groups =
+        [
+            ("one speaker", Monologues), ("mixed pairs", [.. MixedPairs.Select(p => new[] { p.Item1, p.Item2 })]),
+            ("same-gender pairs", [.. SameGenderPairs.Select(p => new[] { p.Item1, p.Item2 })]),
+            ("mixed triples", MixedTriples), ("same-gender triples", SameGenderTriples),
+        ];
+        var results = groups.SelectMany(g => CountCalls(g.Label, g.Calls)).ToArray();
+        var right = results.Count(r => r.Right);
+        var found = results.Average(r => r.FoundDer);
+        output.WriteLine($"all: count right {right}/{results.Length}; mean DER with the count found {found:P1}, given {results.Average(r => r.GivenDer):P1}");
+        // Measured (deterministic: fixed calls): right on 10 of 28 (1 speaker 3/8, 2 speakers 6/12, 3 speakers 1/8),
+        // mean DER 34.1 % with the count found against 18.5 % with it given.
+        Assert.True(right >= 8, $"count right on {right} of {results.Length} calls, below the floor of 8");
+        foreach (var speakers in results.GroupBy(r => r.Speakers))
+            Assert.True(speakers.Any(r => r.Right), $"no call of {speakers.Key} speaker(s) counted right");
+        Assert.True(found <= 0.40, $"mean DER with the count found {found:P1}, above the 40 % floor");
+    }
+
+    private IEnumerable<(int Speakers, bool Right, double FoundDer, double GivenDer)> CountCalls(string label, string[][] calls)
+    {
+        var results = calls.Select((actors, seed) =>
+        {
+            var call = AssembledCalls.Ravdess(actors, turns: actors.Length == 3 ? 18 : 12, seed, Normal);
+            var automatic = Diarizer.Diarize(call.Samples, new DiarizationOptions { ClusterPenalty = CountingPenalty });
+            var count = automatic.Select(t => t.Speaker).Distinct().Count();
+            var found = DiarizationError.Measure(call.Reference, automatic).Der;
+            var given = DiarizationError.Measure(call.Reference, Diarizer.Diarize(call.Samples, new DiarizationOptions { Speakers = actors.Length })).Der;
+            output.WriteLine($"{call.Name}: {count} speakers found of {actors.Length}; DER with the count found {found:P1}, given {given:P1}");
+            return (Speakers: actors.Length, Right: count == actors.Length, FoundDer: found, GivenDer: given);
+        }).ToArray();
+        output.WriteLine($"{label}: count right {results.Count(r => r.Right)}/{results.Length}; mean DER with the count found {results.Average(r => r.FoundDer):P1}, " +
+            $"given {results.Average(r => r.GivenDer):P1}");
+        return results;
+    }
+
     [SkippableTheory]
     [InlineData("file")]
     [InlineData("upload")]
     public async Task A_mono_replay_with_two_speakers_named_gives_each_voice_its_own_channel(string source)
     {
         SharedData.SkipIfAbsent();
-        var call = AssembledCalls.Ravdess("13", "14", turns: 8, seed: 7, Normal);
+        var call = AssembledCalls.Ravdess(["13", "14"], turns: 8, seed: 7, Normal);
         var dir = Directory.CreateTempSubdirectory("emostream-diarize-").FullName;
         try
         {

@@ -5,10 +5,10 @@ using EmoStream.Testing;
 namespace EmoStream.Capture.Tests.Support;
 
 /// <summary>
-/// Two-speaker mono calls assembled from corpus speakers (RAVDESS actors, EmoDB speakers): turns alternate, each one
-/// to three of the speaker's clips cut to their speech (short pauses between them), turns apart by 0 to 0.7 s,
-/// quiet noise under it all. The reference is the speech in each clip (10 ms frames within 30 dB of the clip's
-/// loudest), pauses under 0.3 s bridged as NIST's scoring does.
+/// Mono calls assembled from corpus speakers (RAVDESS actors, EmoDB speakers): turns go round the speakers in order
+/// (one speaker: a monologue of such turns), each one to three of the speaker's clips cut to their speech (short
+/// pauses between them), turns apart by 0 to 0.7 s, quiet noise under it all. The reference is the speech in each clip
+/// (10 ms frames within 30 dB of the clip's loudest), pauses under 0.3 s bridged as NIST's scoring does.
 /// </summary>
 internal static class AssembledCalls
 {
@@ -16,13 +16,14 @@ internal static class AssembledCalls
 
     private const int Rate = 16000;
 
+    /// <param name="actors">The speakers, in the order they take turns.</param>
     /// <param name="intensities">RAVDESS acts each emotion at <c>normal</c> and <c>strong</c> intensity.</param>
-    public static Call Ravdess(string a, string b, int turns, int seed, IReadOnlyCollection<string> intensities)
+    public static Call Ravdess(IReadOnlyList<string> actors, int turns, int seed, IReadOnlyCollection<string> intensities)
     {
         var root = SharedData.Path("ravdess");
         var rows = File.ReadLines(Path.Combine(root, "labels.csv")).Skip(1).Select(l => l.Split(',')).ToArray();
         string[] Clips(string actor) => rows.Where(r => r[1] == actor && intensities.Contains(r[4])).Select(r => Path.Combine(root, r[0])).ToArray();
-        return Assemble(Clips(a), Clips(b), turns, seed, $"ravdess {a}+{b}");
+        return Assemble([.. actors.Select(Clips)], turns, seed, $"ravdess {string.Join('+', actors)}");
     }
 
     public static Call Emodb(string a, string b, int turns, int seed)
@@ -30,10 +31,10 @@ internal static class AssembledCalls
         var root = SharedData.Path("emodb");
         var rows = File.ReadLines(Path.Combine(root, "labels.csv")).Skip(1).Select(l => l.Split(',')).ToArray();
         string[] Clips(string speaker) => rows.Where(r => r[1] == speaker).Select(r => Path.Combine(root, r[0])).ToArray();
-        return Assemble(Clips(a), Clips(b), turns, seed, $"emodb {a}+{b}");
+        return Assemble([Clips(a), Clips(b)], turns, seed, $"emodb {a}+{b}");
     }
 
-    private static Call Assemble(string[] clipsA, string[] clipsB, int turns, int seed, string name)
+    private static Call Assemble(string[][] speakers, int turns, int seed, string name)
     {
         var random = new Random(seed);
         var samples = new List<float>();
@@ -42,7 +43,8 @@ internal static class AssembledCalls
         Silence(0.5);
         for (var turn = 0; turn < turns; turn++)
         {
-            var clips = turn % 2 == 0 ? clipsA : clipsB;
+            var speaker = turn % speakers.Length;
+            var clips = speakers[speaker];
             var count = random.Next(1, 4);
             for (var c = 0; c < count; c++)
             {
@@ -53,9 +55,9 @@ internal static class AssembledCalls
                 foreach (var (from, to) in speech)
                 {
                     var turnStart = at + from;
-                    if (reference.Count > 0 && reference[^1].Speaker == turn % 2 && turnStart - reference[^1].End < 0.3)
+                    if (reference.Count > 0 && reference[^1].Speaker == speaker && turnStart - reference[^1].End < 0.3)
                         reference[^1] = reference[^1] with { End = at + to };
-                    else reference.Add(new SpeakerTurn(turnStart, at + to, turn % 2));
+                    else reference.Add(new SpeakerTurn(turnStart, at + to, speaker));
                 }
             }
             // A quarter of the turns follow at once (no pause to cut at), the others after up to 0.7 s.
