@@ -24,6 +24,9 @@ public sealed class ReplayOptions
 
     public IReadOnlyList<string> EffectiveSpeakerNames => SpeakerNames.Length > 0 ? SpeakerNames : DefaultSpeakerNames;
 
+    /// <summary>Whether a recording of this many channels is diarized: one channel and several speakers named (docs/DIARIZATION.md).</summary>
+    public bool Diarizes(int channels) => ChannelPerSpeaker && channels == 1 && SpeakerNames.Length > 1;
+
     public int FrameMs { get; set; } = 32;
 
     /// <summary>

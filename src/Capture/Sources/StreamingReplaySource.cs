@@ -41,7 +41,7 @@ public sealed class StreamingReplaySource(string path, string name, ReplayOption
                 var block = reader.Current;
                 if (speakers is null)
                 {
-                    if (options.ChannelPerSpeaker && block.ChannelCount == 1 && options.SpeakerNames.Length > 1) whole = [];
+                    if (options.Diarizes(block.ChannelCount)) whole = [];
                     speakers = whole is not null ? [.. options.SpeakerNames]
                         : options.ChannelPerSpeaker ? SpeakerNames.ForChannels(options.EffectiveSpeakerNames, block.ChannelCount) : [options.MixedSpeakerName];
                     resamplers = Enumerable.Range(0, whole is null ? speakers.Length : 1).Select(_ => new Resampler(block.SampleRate, SpeechAudio.SampleRate)).ToArray();

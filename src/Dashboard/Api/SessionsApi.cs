@@ -192,7 +192,14 @@ public static class SessionsApi
         try
         {
             // Decoded once, as a stream, before the session exists: a file that is not audio, or too long, is a 400 here instead of a failed session.
-            await FfmpegStream.MeasureAsync(path, name, limits.MaxRecordingDuration, ct);
+            var shape = await FfmpegStream.MeasureAsync(path, name, limits.MaxRecordingDuration, ct);
+            if (replay.Diarizes(shape.Channels) && shape.Duration > limits.MaxDiarizedDuration)
+            {
+                UploadNames.Delete(folder);
+                return Invalid("speakers", $"'{name}' is one channel of {RecordingTooLongException.Describe(shape.Duration)} with {replay.SpeakerNames.Length} speakers named: "
+                    + $"telling them apart holds the whole recording in memory, allowed up to {RecordingTooLongException.Describe(limits.MaxDiarizedDuration)} "
+                    + $"({InputLimits.SectionName}:{nameof(InputLimits.MaxDiarizedDuration)}); name one speaker, or send a recording with a channel per speaker");
+            }
         }
         catch (RecordingTooLongException e)
         {
