@@ -144,11 +144,9 @@ public sealed class GivenTranscriptTests : IDisposable
         await socket.SendAsync(new byte[3200], WebSocketMessageType.Binary, true, CancellationToken.None);
         await socket.SendAsync(Encoding.UTF8.GetBytes("""{"event": "transcript", "start": 0, "end": 1, "text": "hi"}"""), WebSocketMessageType.Text, true, CancellationToken.None);
 
-        using var cts = new CancellationTokenSource(Timeout);
-        var buffer = new byte[1024];
-        while ((await socket.ReceiveAsync(buffer, cts.Token)).MessageType != WebSocketMessageType.Close) { }
-        Assert.Equal(WebSocketCloseStatus.InvalidPayloadData, socket.CloseStatus);
-        Assert.Contains("message 2: a transcript segment, but the session was created without", socket.CloseStatusDescription);
+        var (status, description) = await LiveIngestTests.ClosedAsync(socket);
+        Assert.Equal(WebSocketCloseStatus.InvalidPayloadData, status);
+        Assert.Contains("message 2: a transcript segment, but the session was created without", description);
         var session = await server.EndedAsync(id, Timeout);
         Assert.Equal(SessionStatus.Failed, session.Status);
         Assert.Contains("\"externalTranscript\": true", session.Detail);
