@@ -68,6 +68,17 @@ public sealed class DashboardTests(BrowserFixture fixture, ITestOutputHelper out
         await Expect(page.Locator(".chart")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("has-data"));
         await Expect(page.Locator(".chart canvas")).ToHaveCountAsync(1);
 
+        // Call metrics: the server's figures, the whole call then each speaker.
+        var metrics = (await fixture.Server.GetAsync(id)).Metrics;
+        await Expect(page.Locator(".metrics tbody tr")).ToHaveCountAsync(3);
+        foreach (var speaker in metrics.Speakers)
+        {
+            var row = page.Locator($".metrics tr[data-speaker='{speaker.Speaker}']");
+            await Expect(row.Locator(".interruptions")).ToHaveTextAsync(speaker.Interruptions!.Value.ToString(CultureInfo.InvariantCulture));
+            await Expect(row.Locator(".talk")).ToHaveTextAsync(
+                $"{speaker.TalkTime.ToString("0.0", CultureInfo.InvariantCulture)} s ({Percent(speaker.TalkShare)})");
+        }
+
         // Alerts: exactly what the rule gives on what is stored.
         Assert.Equal(AlertRule.Expected(stored, 3, AlertEmotions), await ShownAlertsAsync(page));
 

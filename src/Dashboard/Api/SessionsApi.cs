@@ -9,6 +9,7 @@ using EmoStream.Dashboard.Security;
 using EmoStream.Sessions;
 using EmoStream.Sessions.Alerts;
 using EmoStream.Sessions.Export;
+using EmoStream.Sessions.Metrics;
 using EmoStream.Sessions.Storage;
 using EmoStream.Transcribe;
 using Microsoft.AspNetCore.Http.Features;
@@ -25,17 +26,30 @@ public static class SessionsApi
         var api = app.MapGroup("/api/sessions");
         api.MapGet("/", async (SessionRegistry sessions, CancellationToken ct) => Results.Ok(await sessions.Store.ListSessionsAsync(ct)))
             .RequireAuthorization(AccessPolicies.View);
+        api.MapGet("/search", SessionSearch.HandleAsync).RequireAuthorization(AccessPolicies.View);
         api.MapPost("/", CreateLiveAsync).RequireAuthorization(AccessPolicies.Ingest);
         api.MapPost("/replay", UploadAsync).RequireAuthorization(AccessPolicies.Ingest);
-        api.MapGet("/{id}", async (string id, SessionRegistry sessions, CancellationToken ct) =>
+        api.MapGet("/{id}", async (string id, SessionRegistry sessions, IOptions<AlertOptions> alerts, CancellationToken ct) =>
             await sessions.Store.GetSessionAsync(id, ct) is { } session
-                ? Results.Ok(await DetailAsync(session, sessions.Store, ct))
+                ? Results.Ok(await DetailAsync(session, sessions.Store, alerts.Value, ct))
                 : NoSession(id)).RequireAuthorization(AccessPolicies.View);
-        api.MapGet("/{id}/export.json", async (string id, SessionRegistry sessions, CancellationToken ct) =>
+        api.MapGet("/{id}/metrics", async (string id, SessionRegistry sessions, IOptions<AlertOptions> alerts, CancellationToken ct) =>
             await sessions.Store.GetSessionAsync(id, ct) is null
                 ? NoSession(id)
-                : Results.Text(SessionExport.Json(await sessions.Store.GetUtterancesAsync(id, 0, ct)).ToJsonString(), "application/json"))
+                : Results.Ok(Metrics(await sessions.Store.GetUtterancesAsync(id, 0, ct), alerts.Value)))
             .RequireAuthorization(AccessPolicies.View);
+        api.MapGet("/{id}/metrics.csv", async (string id, SessionRegistry sessions, IOptions<AlertOptions> alerts, CancellationToken ct) =>
+            await sessions.Store.GetSessionAsync(id, ct) is null
+                ? NoSession(id)
+                : Results.File(System.Text.Encoding.UTF8.GetBytes(SessionExport.MetricsCsv(Metrics(await sessions.Store.GetUtterancesAsync(id, 0, ct), alerts.Value))),
+                    "text/csv; charset=utf-8", $"session-{id}-metrics.csv"))
+            .RequireAuthorization(AccessPolicies.View);
+        api.MapGet("/{id}/export.json", async (string id, SessionRegistry sessions, IOptions<AlertOptions> alerts, CancellationToken ct) =>
+        {
+            if (await sessions.Store.GetSessionAsync(id, ct) is null) return NoSession(id);
+            var utterances = await sessions.Store.GetUtterancesAsync(id, 0, ct);
+            return Results.Text(SessionExport.Document(utterances, Metrics(utterances, alerts.Value)).ToJsonString(), "application/json");
+        }).RequireAuthorization(AccessPolicies.View);
         api.MapGet("/{id}/export.csv", async (string id, SessionRegistry sessions, CancellationToken ct) =>
             await sessions.Store.GetSessionAsync(id, ct) is null
                 ? NoSession(id)
@@ -47,11 +61,15 @@ public static class SessionsApi
         api.Map("/{id}/ingest", IngestAsync).RequireAuthorization(AccessPolicies.Ingest);
     }
 
-    private static async Task<SessionDetail> DetailAsync(SessionRecord session, ISessionStore store, CancellationToken ct)
+    private static async Task<SessionDetail> DetailAsync(SessionRecord session, ISessionStore store, AlertOptions alerts, CancellationToken ct)
     {
         var utterances = await store.GetUtterancesAsync(session.Id, 0, ct);
-        return new SessionDetail(session, utterances, AlertHistory.Latest(utterances));
+        return new SessionDetail(session, utterances, AlertHistory.Latest(utterances), Metrics(utterances, alerts));
     }
+
+    /// <summary>Negative runs are runs of the alert rule's emotions.</summary>
+    private static CallMetrics Metrics(IReadOnlyList<UtteranceRecord> utterances, AlertOptions alerts) =>
+        CallMetricsCalculator.Compute(utterances, alerts.EffectiveEmotions);
 
     private static IResult NoSession(string id) =>
         Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found", detail: $"no session '{id}'");

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using EmoStream.Dashboard.Api;
 using EmoStream.Dashboard.Hubs;
+using EmoStream.Dashboard.Notifications;
 using EmoStream.Sessions.Configuration;
 using EmoStream.Dashboard.Security;
 using EmoStream.Sessions;
@@ -66,6 +67,7 @@ public static class WebHost
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
         builder.Services.ConfigureHttpJsonOptions(o => UseStringEnums(o.SerializerOptions));
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<StorageFullProblem>();
         builder.Services.AddSignalR(o => o.AddFilter<HubErrors>()).AddJsonProtocol(o => UseStringEnums(o.PayloadSerializerOptions));
         builder.Services.AddSingleton(sp => new AccessMode(sp.GetRequiredService<IServer>(), tokens));
         builder.Services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
@@ -78,15 +80,29 @@ public static class WebHost
         builder.Services.AddSingleton(sessions);
         builder.Services.AddSingleton<SessionListFeed>();
         builder.Services.AddSingleton<SessionBroadcaster>();
+        builder.Services.AddSingleton<WallboardFeed>();
+        // Before the drain: hosted services stop in reverse order, so alerts of the drain are still sent.
+        builder.Services.AddAlertWebhooks(configuration);
         builder.Services.AddHostedService<SessionDrain>();
         builder.Services.AddHostedService<DemoReplay>();
+        builder.Services.AddValidated<RetentionOptions>(configuration, RetentionOptions.SectionName, o => o.Problem());
+        builder.Services.AddSingleton<RetentionSweep>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<RetentionSweep>());
 
         var app = builder.Build();
         // The broadcaster hears every session the registry runs while the host lives (the shutdown drain included).
         var broadcast = sessions.Subscribe(app.Services.GetRequiredService<SessionBroadcaster>());
         app.Lifetime.ApplicationStopped.Register(broadcast.Dispose);
+        var wallboard = sessions.Subscribe(app.Services.GetRequiredService<WallboardFeed>());
+        app.Lifetime.ApplicationStopped.Register(wallboard.Dispose);
+        if (app.Services.GetRequiredService<WebhookDispatcher>() is { Enabled: true })
+        {
+            var notify = sessions.Subscribe(app.Services.GetRequiredService<AlertNotifier>());
+            app.Lifetime.ApplicationStopped.Register(notify.Dispose);
+        }
         app.UseMiddleware<SecurityHeaders>();
-        // Every error answer is problem details: unhandled exceptions (500, no server details), empty 4xx/5xx answers.
+        // Every error answer is problem details: a full disk (503, StorageFullProblem), other unhandled exceptions (500,
+        // no server details), empty 4xx/5xx answers.
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         // The page's files are public (it reads a token from its URL): served before authorization. Every routed
@@ -104,6 +120,7 @@ public static class WebHost
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
         SessionsApi.Map(app);
         UiSettingsApi.Map(app);
+        Webhooks.Map(app);
         app.MapHub<SessionsHub>(HubPath).RequireAuthorization(AccessPolicies.View);
         return app;
     }

@@ -24,7 +24,7 @@ public static class ReplayCommand
         var model = new Option<FileInfo?>("--model") { Description = "Causal model file (from `emostream train --mode causal --out FILE`); default Models:Default" };
         var speakers = new Option<string[]>("--speakers")
         {
-            Description = "Speaker of each channel, e.g. agent,customer (keeps channels apart); default: one mixed speaker",
+            Description = "Speaker of each channel, e.g. agent,customer (keeps channels apart); on a mono recording, two or more names (or a count, e.g. 2) find who spoke when from the voices; default: one mixed speaker",
             CustomParser = r => r.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.TrimEntries)).ToArray(),
             DefaultValueFactory = _ => [],
         };
