@@ -32,7 +32,9 @@ public sealed class WhisperDecoder : IDisposable
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
-        _processor.Dispose();
+        // A call given up on returns to us at once, while whisper.cpp may still be inside it until its next abort check;
+        // Whisper.net's Dispose throws then, DisposeAsync waits for that call to end (moments: the abort is already asked).
+        _processor.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _model.Release();
     }
 }
