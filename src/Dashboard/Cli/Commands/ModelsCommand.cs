@@ -43,7 +43,7 @@ public static class ModelsCommand
         var emotionOk = ListEmotionModels(context, load: hash);
         var store = Store(context);
         var local = await store.CheckAsync(hash, ct);
-        var table = new Table().AddColumns("model", "official size", "file", "status");
+        var table = new Table().AddColumns("Whisper model", "official size", "file", "status");
         foreach (var official in WhisperModelCatalog.Models)
         {
             var file = local.FirstOrDefault(l => l.Official == official);
@@ -77,12 +77,19 @@ public static class ModelsCommand
             }
             var modalities = string.Join("+", new[] { m.AcousticFeaturizer is null ? null : "audio", m.LexicalFeaturizer is null ? null : "text" }.OfType<string>());
             var status = problem is not null ? $"[red]{Markup.Escape(problem)}[/]" : load ? "[green]ok, loaded[/]" : "[green]ok (checksum)[/]";
-            table.AddRow(name, Markup.Escape(entry.Id!), modalities, Markup.Escape(m.Training.Corpus), Percent(m.Training.TestWa), Percent(m.Training.TestUa),
+            table.AddRow(name, Markup.Escape(entry.Id!), modalities, Markup.Escape(CorpusNames(m.Training.Corpus)), Percent(m.Training.TestWa), Percent(m.Training.TestUa),
                 Percent(m.Training.TestMacroF1), m.Calibration?.Ece is { } ece ? $"{ece:F3}" : "-", status);
         }
         if (entries.Count > 0) context.Output.Write(table);
         context.Error.MarkupLineInterpolated($"emotion model folder (Models:Directory): {directory}{(entries.Count == 0 ? " holds no *.emsm file" : "")}");
         return ok;
+    }
+
+    /// <summary>The corpus folders' names, without the paths of the machine that trained the model; the first three of many.</summary>
+    private static string CorpusNames(string corpus)
+    {
+        var names = corpus.Split('+').Select(p => Path.GetFileName(p.TrimEnd('/', '\\'))).ToArray();
+        return names.Length <= 3 ? string.Join("+", names) : $"{string.Join("+", names[..3])} and {names.Length - 3} more";
     }
 
     private static string Percent(double? fraction) => fraction is { } f ? $"{100 * f:F1} %" : "-";
