@@ -6,7 +6,6 @@ using System.Text.Json.Nodes;
 using EmoStream.Capture.Audio;
 using EmoStream.Dashboard.Api;
 using EmoStream.Dashboard.Tests.Support;
-using EmoStream.Inference.Calibration;
 using EmoStream.Inference.Model;
 using EmoStream.Sessions.Storage;
 using EmoStream.Sessions.Tests.Support;
@@ -26,25 +25,20 @@ public sealed class ModelSwitchTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static string Shipped => Path.Combine(DashboardServer.RepoRoot(), "models", "default.emsm");
-
     /// <summary>The folder the server's set lives in: the shipped model, a copy calibrated differently, and two it must refuse.</summary>
     private string ModelFolder()
     {
         var folder = Directory.CreateDirectory(Path.Combine(_dir, "models")).FullName;
-        File.Copy(Shipped, Path.Combine(folder, "shipped.emsm"));
-        var (model, metadata) = ModelFile.Load(Shipped);
+        File.Copy(ModelFiles.Shipped, Path.Combine(folder, "shipped.emsm"));
+        ModelFiles.Flattened(Path.Combine(folder, "flat.emsm"));
+        var (model, metadata) = ModelFile.Load(ModelFiles.Shipped);
         using (model)
         {
-            // A much higher temperature: the same decisions' probabilities flatten, so which model scored shows in every result.
-            var calibration = metadata.Calibration ?? new CalibrationSummary(1, [], 0, null, null);
-            ModelFile.Save(Path.Combine(folder, "flat.emsm"), model,
-                metadata with { Calibration = calibration with { Temperature = 4 * calibration.Temperature, ModalityTemperatures = null } });
             // Features this build does not compute: refused when it loads, although its checksum is right.
             ModelFile.Save(Path.Combine(folder, "alien.emsm"), model,
                 metadata with { AcousticFeaturizer = metadata.AcousticFeaturizer! with { Settings = metadata.AcousticFeaturizer.Settings + ";other" } });
         }
-        var bytes = File.ReadAllBytes(Shipped);
+        var bytes = File.ReadAllBytes(ModelFiles.Shipped);
         bytes[^10] ^= 0xFF;
         File.WriteAllBytes(Path.Combine(folder, "corrupt.emsm"), bytes);
         return folder;
