@@ -109,7 +109,9 @@ public sealed class ModelSwitchTests : IDisposable
         Assert.NotEqual(started[started.IndexOf('#')..], flat.Id![flat.Id!.IndexOf('#')..]);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await SwitchAsync(server, "flat.emsm", View)).StatusCode);
-        Assert.Contains("no model 'missing.emsm'", await RefusalAsync(await SwitchAsync(server, "missing.emsm", Ingest), HttpStatusCode.NotFound));
+        var unknown = await RefusalAsync(await SwitchAsync(server, "missing.emsm", Ingest), HttpStatusCode.NotFound);
+        Assert.Contains("no model 'missing.emsm' among the server's models (Models:Directory); available: default.emsm, alien.emsm", unknown);
+        Assert.DoesNotContain(folder, unknown);
         Assert.Contains("model: expected a model's file name or id", await RefusalAsync(await SwitchAsync(server, "", Ingest), HttpStatusCode.BadRequest));
         var checksum = await RefusalAsync(await SwitchAsync(server, "corrupt.emsm", Ingest), HttpStatusCode.BadRequest);
         Assert.Contains($"the active model stays {started}: corrupt.emsm: the file is corrupt", checksum);

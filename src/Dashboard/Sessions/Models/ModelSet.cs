@@ -83,7 +83,7 @@ public sealed class ModelSet : IDisposable
         {
             var available = Available();
             var entry = available.FirstOrDefault(e => e.Id == name || e.File == name)
-                        ?? throw new UnknownModelException($"no model '{name}' in {Directory}; available: {string.Join(", ", available.Select(e => e.File))}");
+                        ?? throw new UnknownModelException($"no model '{name}' among the server's models (Models:Directory); available: {string.Join(", ", available.Select(e => e.File))}");
             if (entry.Problem is not null) throw new ModelMismatchException(entry.Problem);
             ScoringModel? loaded;
             lock (_gate) loaded = _leases.Keys.Append(_active).FirstOrDefault(m => m.Id == entry.Id);
@@ -120,7 +120,7 @@ public sealed class ModelSet : IDisposable
         }
         catch (FileNotFoundException)
         {
-            throw new UnknownModelException($"model file {entry.File} is gone from {Directory}");
+            throw new UnknownModelException($"model file {entry.File} is gone from the server's models (Models:Directory)");
         }
     }
 
