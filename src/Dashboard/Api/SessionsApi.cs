@@ -11,6 +11,7 @@ using EmoStream.Sessions.Alerts;
 using EmoStream.Sessions.Export;
 using EmoStream.Sessions.Metrics;
 using EmoStream.Sessions.Storage;
+using EmoStream.Transcribe;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -106,14 +107,15 @@ public static class SessionsApi
                 return Invalid("speakers", $"'{twice}' is named twice; each channel needs its own speaker name");
             rate = stated;
         }
-        var session = await sessions.StartLiveAsync(format, rate, speakers, ct, limits.Value.Live);
+        var session = await sessions.StartLiveAsync(format, rate, speakers, ct, limits.Value.Live, body.ExternalTranscript ?? false);
         var ingest = $"/api/sessions/{session.Id}/ingest";
         return Results.Created($"/api/sessions/{session.Id}", new SessionCreated(session.Session, ingest));
     }
 
     /// <summary>
     /// Multipart form: <c>file</c> (a recording in any format ffmpeg reads), <c>pacing</c> (<c>realtime</c> or
-    /// <c>fast</c>, default fast), <c>speakers</c> (optional, comma-separated: one speaker per channel).
+    /// <c>fast</c>, default fast), <c>speakers</c> (optional, comma-separated: one speaker per channel), <c>transcript</c>
+    /// (optional: the recording's transcript, WebVTT, SRT or JSON, used instead of speech recognition).
     /// </summary>
     private static async Task<IResult> UploadAsync(HttpContext context, SessionRegistry sessions, IOptions<ReplayOptions> replayOptions,
         IOptions<StorageOptions> storageOptions, IOptions<InputLimits> inputLimits, CancellationToken ct)
@@ -160,6 +162,24 @@ public static class SessionsApi
         if (SpeakerNames.Repeated(speakers) is { } twice)
             return Invalid("speakers", $"'{twice}' is named twice; each channel needs its own speaker name");
         var replay = replayOptions.Value.With(chosen, speakers);
+        IReadOnlyList<TranscriptSegment>? transcript = null;
+        string? transcriptName = null;
+        // A form's empty file input arrives as a part without name or content: no transcript.
+        if (form.Files.GetFile("transcript") is { } transcriptFile && !(transcriptFile.Length == 0 && string.IsNullOrEmpty(transcriptFile.FileName)))
+        {
+            transcriptName = UploadNames.Display(transcriptFile.FileName);
+            if (transcriptFile.Length > TranscriptFile.MaxBytes)
+                return Invalid("transcript", $"'{transcriptName}' is over the limit of {TranscriptFile.MaxBytes} bytes for a transcript");
+            try
+            {
+                using var reader = new StreamReader(transcriptFile.OpenReadStream());
+                transcript = TranscriptFile.Parse(await reader.ReadToEndAsync(ct), transcriptName);
+            }
+            catch (TranscriptFormatException e)
+            {
+                return Invalid("transcript", e.Message);
+            }
+        }
 
         // Stored under a name of the server's own: the client's file name is only shown (the session's source), never a path.
         var storage = storageOptions.Value;
@@ -204,7 +224,12 @@ public static class SessionsApi
         RunningSession session;
         try
         {
-            session = await sessions.StartUploadAsync(path, name, replay, limits.MaxRecordingDuration, ct);
+            session = await sessions.StartUploadAsync(path, name, replay, limits.MaxRecordingDuration, ct, transcript, transcriptName);
+        }
+        catch (TranscriptFormatException e)
+        {
+            UploadNames.Delete(folder);
+            return Invalid("transcript", e.Message);
         }
         catch
         {

@@ -5,16 +5,20 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EmoStream.Transcribe.Tests.Whisper;
 
-/// <summary>The real whisper.cpp library on a random-weight model: it must load, run a full transcription and report cleanly.</summary>
-public sealed class WhisperContextTests
+/// <summary>Whisper.net (whisper.cpp) on a random-weight model: it must load, run a full transcription and report cleanly.</summary>
+public sealed class WhisperDecoderTests
 {
     [Fact]
-    public void A_random_weight_model_loads_and_a_full_transcription_of_speech_completes()
+    public async Task A_random_weight_model_loads_and_a_full_transcription_of_speech_completes()
     {
-        using var context = WhisperContext.Load(TinyWhisperModel.ModelPath);
+        var model = WhisperModel.Load(TinyWhisperModel.ModelPath);
+        using var decoder = model.CreateDecoder(new WhisperOptions { Threads = 1 });
+        model.Release();
         var speech = SpeechSynthesizer.Speak(TestSentences.All[0]);
 
-        var segments = context.Transcribe(speech, new WhisperOptions { Threads = 1 });
+        var segments = await decoder.TranscribeAsync(speech);
+
+        Assert.NotEmpty(segments);
 
         Assert.All(segments, s =>
         {
@@ -42,7 +46,7 @@ public sealed class WhisperContextTests
     public void A_truncated_model_gives_a_clear_error_instead_of_reaching_whisper_cpp()
     {
         var path = TinyWhisperModel.Damaged("cut.bin", bytes: new FileInfo(TinyWhisperModel.ModelPath).Length / 2);
-        var e = Assert.Throws<WhisperModelException>(() => WhisperContext.Load(path));
+        var e = Assert.Throws<WhisperModelException>(() => WhisperModel.Load(path));
         Assert.Contains(path, e.Message);
         Assert.Contains("truncated", e.Message);
     }
@@ -70,23 +74,37 @@ public sealed class WhisperContextTests
     }
 
     [Fact]
-    public void An_abort_request_stops_the_native_call_and_leaves_the_context_usable()
+    public async Task An_abort_request_stops_the_call_and_leaves_the_decoder_usable()
     {
-        using var context = WhisperContext.Load(TinyWhisperModel.ModelPath);
+        var model = WhisperModel.Load(TinyWhisperModel.ModelPath);
+        using var decoder = model.CreateDecoder(new WhisperOptions());
+        model.Release();
         var speech = SpeechSynthesizer.Speak(TestSentences.All[3]);
-        Assert.Throws<OperationCanceledException>(() => context.Transcribe(speech, new WhisperOptions(), new CancellationToken(canceled: true)));
-        Assert.NotNull(context.Transcribe(speech[..16000], new WhisperOptions()));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => decoder.TranscribeAsync(speech, new CancellationToken(canceled: true)));
+        Assert.NotNull(await decoder.TranscribeAsync(speech[..16000]));
     }
 
     [Fact]
-    public async Task A_timed_out_whisper_call_loses_its_text_and_its_context_is_aborted_and_freed()
+    public async Task Decoders_share_one_model_which_stays_loaded_until_the_last_is_disposed()
+    {
+        var model = WhisperModel.Load(TinyWhisperModel.ModelPath);
+        var first = model.CreateDecoder(new WhisperOptions());
+        using var second = model.CreateDecoder(new WhisperOptions());
+        model.Release();
+        first.Dispose();
+        // The owner and one decoder let go: the weights must still serve the other.
+        Assert.NotNull(await second.TranscribeAsync(SpeechSynthesizer.Speak(TestSentences.All[0])[..16000]));
+    }
+
+    [Fact]
+    public async Task A_timed_out_whisper_call_loses_its_text_and_its_decoder_is_aborted_and_freed()
     {
         var options = TinyWhisperModel.TranscriptionOptions();
         options.UtteranceTimeout = TimeSpan.FromMilliseconds(1);
         using var transcriber = new WhisperTranscriber(options, NullLogger<WhisperTranscriber>.Instance);
         var transcript = await transcriber.TranscribeAsync(SpeechSynthesizer.Speak(TestSentences.All[4]));
         Assert.Equal(TranscriptStatus.TimedOut, transcript.Status);
-        // The aborted call returns and its context is disposed (polled, with a generous limit, not timed).
+        // The aborted call returns and its decoder is disposed (polled, with a generous limit, not timed).
         for (var i = 0; i < 600 && transcriber.Pool.LiveCount > 0; i++) await Task.Delay(100);
         Assert.Equal(0, transcriber.Pool.LiveCount);
     }
