@@ -84,20 +84,8 @@ public static class SessionsApi
     private static async Task<IResult> CreateLiveAsync(HttpRequest request, SessionRegistry sessions, IOptions<JsonOptions> json, IOptions<InputLimits> limits,
         CancellationToken ct)
     {
-        CreateLiveSessionRequest? body;
-        try
-        {
-            body = await request.ReadFromJsonAsync<CreateLiveSessionRequest>(json.Value.SerializerOptions, ct);
-        }
-        catch (JsonException e)
-        {
-            return Invalid(string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.'), $"not valid JSON for a live session ({e.Message})");
-        }
-        catch (InvalidOperationException)
-        {
-            return Invalid("body", $"expected a JSON object (Content-Type: application/json), got Content-Type '{request.ContentType}'");
-        }
-        if (body is null) return Invalid("body", "expected a JSON object, got null");
+        var (body, problem) = await JsonBody.ReadAsync<CreateLiveSessionRequest>(request, json, "a live session", ct);
+        if (body is null) return problem!;
         LiveFormat? parsed = body.Format?.ToLowerInvariant() switch
         {
             "pcm16" => LiveFormat.Pcm16,

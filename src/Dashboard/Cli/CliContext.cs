@@ -22,7 +22,6 @@ public sealed class CliContext : IDisposable
         Error = error;
         Loggers = loggers;
         _registrations = new ServiceCollection().AddSingleton(configuration).AddSingleton(loggers).AddSessionOptions(configuration);
-        Bind<ModelsOptions>(ModelsOptions.Section);
         Bind<ModelOptions>(ModelOptions.Section);
     }
 

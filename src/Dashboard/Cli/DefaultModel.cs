@@ -1,3 +1,5 @@
+using EmoStream.Sessions.Models;
+
 namespace EmoStream.Dashboard.Cli;
 
 /// <summary>Picks the model a verb scores with: <c>--model</c> when given, else <see cref="ModelsOptions.Default"/>.</summary>

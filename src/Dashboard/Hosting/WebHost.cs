@@ -120,6 +120,7 @@ public static class WebHost
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
         SessionsApi.Map(app);
         UiSettingsApi.Map(app);
+        ModelsApi.Map(app);
         Webhooks.Map(app);
         app.MapHub<SessionsHub>(HubPath).RequireAuthorization(AccessPolicies.View);
         return app;

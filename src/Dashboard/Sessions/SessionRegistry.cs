@@ -12,6 +12,7 @@ using EmoStream.Inference.Features.Lexical;
 using EmoStream.Inference.Scoring;
 using EmoStream.Sessions.Alerts;
 using EmoStream.Sessions.Configuration;
+using EmoStream.Sessions.Models;
 using EmoStream.Sessions.Pipeline;
 using EmoStream.Sessions.Storage;
 using EmoStream.Transcribe;
@@ -24,8 +25,8 @@ using Microsoft.Extensions.Options;
 namespace EmoStream.Sessions;
 
 /// <summary>
-/// The one registry of running sessions and their lifecycle. It holds what every session shares (one loaded model,
-/// one transcriber whose decoder pool bounds transcription across sessions, one VAD model, one store), starts
+/// The one registry of running sessions and their lifecycle. It holds what every session shares (the models, one
+/// active for new sessions while each session keeps the one it started with; one transcriber whose decoder pool bounds transcription across sessions, one VAD model, one store), starts
 /// replays and live streams, keeps each session from its start until its observers heard its end, and stops them.
 /// One reader per session hands its stored results, in order, to the <see cref="ISessionObserver"/>s (the web
 /// host's broadcaster, the <c>replay</c> verb). Disposing stops every session cleanly (each drains what it captured
@@ -36,6 +37,7 @@ public sealed class SessionRegistry : IAsyncDisposable
     /// <summary>Messages an ingest connection may queue ahead of capture before its reads wait.</summary>
     private const int IngestQueue = 64;
 
+    /// <summary>What sessions share; each session's pipeline gets it with the model it leased.</summary>
     private readonly PipelineResources _shared;
     private readonly TelephonyOptions _telephony;
     private readonly TimeSpan _lateTextWait;
@@ -44,16 +46,21 @@ public sealed class SessionRegistry : IAsyncDisposable
     private readonly ILogger _logger;
     private ImmutableArray<ISessionObserver> _observers = [];
 
-    private SessionRegistry(PipelineResources shared, TranscriberSelection transcription, TelephonyOptions telephony, TimeSpan lateTextWait)
+    private SessionRegistry(PipelineResources shared, ModelSet models, TranscriberSelection transcription, TelephonyOptions telephony, TimeSpan lateTextWait)
     {
         _shared = shared;
+        Models = models;
         _telephony = telephony;
         _lateTextWait = lateTextWait;
         Transcription = transcription;
         _logger = shared.Loggers.CreateLogger<SessionRegistry>();
     }
 
-    public ScoringModel Model => _shared.Model;
+    /// <summary>The model new sessions start with.</summary>
+    public ScoringModel Model => Models.Active;
+
+    /// <summary>The models the server may switch to without restarting, and which is active.</summary>
+    public ModelSet Models { get; }
 
     public ISessionStore Store => _shared.Store;
 
@@ -71,7 +78,8 @@ public sealed class SessionRegistry : IAsyncDisposable
 
     /// <summary>
     /// Builds the shared resources from the options in <paramref name="services"/> (see
-    /// <see cref="SessionsConfiguration.AddSessionOptions"/>), checked first, and loads the model at <paramref name="modelPath"/>.
+    /// <see cref="SessionsConfiguration.AddSessionOptions"/>), checked first, and loads the model at <paramref name="modelPath"/>,
+    /// the active one of the models in <c>Models:Directory</c>.
     /// </summary>
     /// <exception cref="OptionsValidationException">A setting is not accepted (the message names key, value and what is accepted).</exception>
     public static async Task<SessionRegistry> CreateAsync(IServiceProvider services, string modelPath, CancellationToken cancellationToken = default)
@@ -87,7 +95,8 @@ public sealed class SessionRegistry : IAsyncDisposable
         // Sessions a process of this node left running when it ended (killed, crashed) end now: recorded as interrupted.
         foreach (var id in await store.InterruptOrphansAsync(cancellationToken).ConfigureAwait(false))
             loggers.CreateLogger<SessionRegistry>().LogWarning("session {Session} was left running by a process that ended; marked interrupted", id);
-        var model = ScoringModel.Load(modelPath, Options<LexicalFeaturizerOptions>());
+        var lexical = Options<LexicalFeaturizerOptions>();
+        var model = ScoringModel.Load(modelPath, lexical);
         IVoiceActivityDetectorFactory? vad = null;
         try
         {
@@ -101,7 +110,9 @@ public sealed class SessionRegistry : IAsyncDisposable
             var transcriber = await factory.CreateAsync(selection, cancellationToken).ConfigureAwait(false);
             var shared = new PipelineResources(model, transcriber, vad, store, Options<PipelineOptions>(), Options<ScoringOptions>(),
                 Options<SegmentationOptions>(), Options<CaptureSessionOptions>(), storage.StoreAudio, alerts, time, loggers);
-            return new SessionRegistry(shared, selection, Options<TelephonyOptions>(), Options<TranscriptionOptions>().LateTextWait);
+            var models = new ModelSet(model, modelPath, Options<ModelsOptions>().Directory, path => ScoringModel.Load(path, lexical),
+                candidate => SwitchProblem(candidate, model, transcriber is null));
+            return new SessionRegistry(shared, models, selection, Options<TelephonyOptions>(), Options<TranscriptionOptions>().LateTextWait);
         }
         catch
         {
@@ -109,6 +120,19 @@ public sealed class SessionRegistry : IAsyncDisposable
             model.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Why the server cannot switch to <paramref name="candidate"/>: the page, the alert rule and the stored sessions
+    /// share one set of classes, and a server started with a model without text runs no transcriber.
+    /// </summary>
+    private static string? SwitchProblem(ScoringModel candidate, ScoringModel started, bool noTranscriber)
+    {
+        if (!candidate.Classes.SequenceEqual(started.Classes))
+            return $"its classes ({string.Join(", ", candidate.Classes)}) differ from the server's ({string.Join(", ", started.Classes)}); restart the server with it";
+        if (noTranscriber && candidate.Lexical is not null && started.Lexical is null)
+            return "it uses text, but this server started with a model without text and runs no transcriber; restart the server with it";
+        return null;
     }
 
     /// <summary>The same from a configuration (appsettings.json with overrides): its sections bound once here.</summary>
@@ -188,12 +212,23 @@ public sealed class SessionRegistry : IAsyncDisposable
         ChannelWriter<NetworkMessage>? ingest, CancellationToken cancellationToken, GivenTranscripts? given = null)
     {
         ObjectDisposedException.ThrowIf(_shutdown.IsCancellationRequested, this);
-        var record = new SessionRecord(Guid.NewGuid().ToString("N"), kind, source.Name, SessionStatus.Running, _shared.Time.GetUtcNow(), null,
-            speakers, _shared.Model.Id);
-        await _shared.Store.CreateSessionAsync(record, cancellationToken).ConfigureAwait(false);
-        var session = new RunningSession(new SessionPipeline(record, source, _shared, given, _shutdown.Token), ingest, given);
+        // The session keeps the model active now to its end, whatever becomes active meanwhile.
+        var lease = Models.Lease();
+        RunningSession session;
+        try
+        {
+            var record = new SessionRecord(Guid.NewGuid().ToString("N"), kind, source.Name, SessionStatus.Running, _shared.Time.GetUtcNow(), null,
+                speakers, lease.Model.Id);
+            await _shared.Store.CreateSessionAsync(record, cancellationToken).ConfigureAwait(false);
+            session = new RunningSession(new SessionPipeline(record, source, _shared with { Model = lease.Model }, given, _shutdown.Token), ingest, given);
+        }
+        catch
+        {
+            lease.Dispose();
+            throw;
+        }
         _running[session.Id] = session;
-        session.Completion = PublishAsync(session, _observers);
+        session.Completion = PublishAsync(session, _observers, lease);
         return session;
     }
 
@@ -202,7 +237,7 @@ public sealed class SessionRegistry : IAsyncDisposable
     /// the session leaves the registry after that. Reading never stops early: the pipeline holds back capture when
     /// its results are not read.
     /// </summary>
-    private async Task PublishAsync(RunningSession session, ImmutableArray<ISessionObserver> observers)
+    private async Task PublishAsync(RunningSession session, ImmutableArray<ISessionObserver> observers, ModelLease model)
     {
         await Task.Yield();
         try
@@ -228,6 +263,7 @@ public sealed class SessionRegistry : IAsyncDisposable
         finally
         {
             _running.TryRemove(session.Id, out _);
+            model.Dispose();
         }
     }
 
@@ -267,7 +303,7 @@ public sealed class SessionRegistry : IAsyncDisposable
         await _shutdown.CancelAsync().ConfigureAwait(false);
         _shared.Transcriber?.Dispose();
         _shared.Vad.Dispose();
-        _shared.Model.Dispose();
+        Models.Dispose();
         _shutdown.Dispose();
     }
 

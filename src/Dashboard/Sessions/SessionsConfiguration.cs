@@ -7,6 +7,7 @@ using EmoStream.Capture.Vad;
 using EmoStream.Inference.Features.Lexical;
 using EmoStream.Sessions.Alerts;
 using EmoStream.Sessions.Configuration;
+using EmoStream.Sessions.Models;
 using EmoStream.Sessions.Pipeline;
 using EmoStream.Sessions.Storage;
 using EmoStream.Transcribe;
@@ -28,6 +29,7 @@ public static class SessionsConfiguration
         services.AddValidated<ScoringOptions>(configuration, ScoringOptions.SectionName,
             o => o.Window < 1 ? $"{ScoringOptions.SectionName}:Window is {o.Window}; expected at least 1" : null);
         services.AddValidated<StorageOptions>(configuration, StorageOptions.SectionName);
+        services.AddValidated<ModelsOptions>(configuration, ModelsOptions.Section, o => o.Problem());
         // The capture sections are bound where capture defines them, and checked here.
         services.AddCapture(configuration);
         services.AddCheck<SegmentationOptions>(o => ValidatedOptions.Thrown(o.Validate));

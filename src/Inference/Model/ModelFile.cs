@@ -45,6 +45,23 @@ public static class ModelFile
         File.Move(tmp, path, overwrite: true);
     }
 
+    /// <summary>
+    /// What names one version of a model file, as each session records it: the file's name, its creation time and the
+    /// first 8 hex digits of its SHA-256 (a recalibrated copy keeps its creation time but not its checksum).
+    /// </summary>
+    public static string Id(string path, ModelMetadata metadata) =>
+        $"{Path.GetFileName(path)}@{metadata.Training.CreatedUtc.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}#{StoredChecksum(path)[..8]}";
+
+    /// <summary>The SHA-256 stored in the file's header, in lower-case hex; <see cref="Load"/> and <see cref="ReadMetadata"/> check the contents against it.</summary>
+    public static string StoredChecksum(string path)
+    {
+        using var file = File.OpenRead(path);
+        var header = new byte[Magic.Length + sizeof(ushort) + ChecksumBytes];
+        if (file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) < header.Length || !header.AsSpan(0, Magic.Length).SequenceEqual(Magic))
+            throw new ModelMismatchException($"{path}: not an EmoStream model file");
+        return Convert.ToHexStringLower(header.AsSpan(Magic.Length + sizeof(ushort)));
+    }
+
     public static ModelMetadata ReadMetadata(string path)
     {
         using var r = Open(path);

@@ -27,7 +27,7 @@ public sealed class ScoringModel : IDisposable
         Lexical = lexical;
     }
 
-    /// <summary>The file's name and creation time, as recorded with each session.</summary>
+    /// <summary>The file's name, creation time and checksum (<see cref="ModelFile.Id"/>), as recorded with each session.</summary>
     public string Id { get; }
 
     public ModelMetadata Metadata { get; }
@@ -63,8 +63,7 @@ public sealed class ScoringModel : IDisposable
                 try { lexical = LexicalFeaturizers.Rebuild(lexicalInfo, lexicalOptions); }
                 catch (LexicalFeaturizerException e) { throw new ModelMismatchException($"{path}: cannot rebuild its lexical featurizer: {e.Message}"); }
             }
-            var id = $"{Path.GetFileName(path)}@{metadata.Training.CreatedUtc.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}";
-            return new ScoringModel(id, model, metadata, acoustic, lexical);
+            return new ScoringModel(ModelFile.Id(path, metadata), model, metadata, acoustic, lexical);
         }
         catch
         {

@@ -7,6 +7,7 @@ using EmoStream.Inference.Evaluation;
 using EmoStream.Inference.Features;
 using EmoStream.Inference.Model;
 using EmoStream.Inference.Training;
+using EmoStream.Sessions.Models;
 using Spectre.Console;
 
 namespace EmoStream.Dashboard.Cli.Commands;

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EmoStream.Dashboard.Cli.Conversations;
+using EmoStream.Sessions.Models;
 using EmoStream.Sessions;
 using EmoStream.Sessions.Pipeline;
 using EmoStream.Inference.Evaluation;

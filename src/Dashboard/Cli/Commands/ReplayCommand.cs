@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using EmoStream.Capture.Sources;
 using EmoStream.Capture.Streams;
+using EmoStream.Sessions.Models;
 using EmoStream.Sessions;
 using EmoStream.Sessions.Alerts;
 using EmoStream.Sessions.Export;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EmoStream.Dashboard.Hosting;
+using EmoStream.Sessions.Models;
 using EmoStream.Sessions;
 using Microsoft.Extensions.Hosting;
 using Spectre.Console;

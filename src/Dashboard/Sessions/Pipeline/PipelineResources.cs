@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 
 namespace EmoStream.Sessions.Pipeline;
 
-/// <summary>What every session's pipeline shares: the model, the transcriber's decoder pool, the VAD model, the store, the alert rule and the clock.</summary>
+/// <summary>What every session's pipeline shares: the model (the one this session leased), the transcriber's decoder pool, the VAD model, the store, the alert rule and the clock.</summary>
 /// <param name="Transcriber">Null when transcription is off: utterances then have no text.</param>
 /// <param name="StoreAudio">Keep each utterance's audio with its result (<see cref="StorageOptions.StoreAudio"/>).</param>
 internal sealed record PipelineResources(

@@ -1,6 +1,7 @@
 // The start page: the sessions, filtered and paged by the server (GET /api/sessions/search), kept current by the
 // hub's session list feed (rows on the page update in place; a new or deleted session reloads the page), a form to
-// upload a recording for replay, and the "use my microphone" button.
+// upload a recording for replay, the "use my microphone" button, and the model new sessions start with (it can
+// change without a restart: read again with the list).
 
 import { element, fromTemplate, showError } from './dom.js';
 import { dateTime, sourceName } from './format.js';
@@ -88,6 +89,7 @@ export function openHome(main, { api, hub, microphone, navigate, settings }) {
   }
 
   async function load() {
+    api.settings().then(s => { $('.active-model .model-id').textContent = s.modelId; }, () => {});
     try {
       const page = await api.search(query());
       // An update heard while the page loaded may be newer than the page: merged, it is kept (updates only grow).
