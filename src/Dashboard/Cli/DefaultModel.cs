@@ -10,6 +10,8 @@ public static class DefaultModel
     public static string Resolve(FileInfo? given, ModelsOptions options)
     {
         if (given is not null) return given.FullName;
+        if (string.IsNullOrWhiteSpace(options.Default))
+            throw new CliUsageException($"no default model (Models:Default is empty); {TrainHint} or pass --model");
         var path = Path.GetFullPath(options.Default);
         if (!File.Exists(path))
             throw new CliUsageException($"no default model at {path} (Models:Default = '{options.Default}'); {TrainHint} or pass --model");

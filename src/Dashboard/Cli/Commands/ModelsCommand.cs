@@ -62,7 +62,7 @@ public static class ModelsCommand
         var options = context.Options<ModelsOptions>();
         var directory = Path.GetFullPath(options.Directory);
         var entries = ModelCatalog.List(directory);
-        var defaultPath = Path.GetFullPath(options.Default);
+        var defaultPath = string.IsNullOrWhiteSpace(options.Default) ? null : Path.GetFullPath(options.Default);
         var table = new Table().AddColumns("emotion model", "id", "modalities", "trained on", "test WA", "test UA", "test macro-F1", "ECE", "status");
         var ok = true;
         foreach (var entry in entries)
