@@ -18,6 +18,7 @@ public sealed class SessionOptionsTests : IDisposable
     [InlineData("Capture:Replay:FrameMs", "0", "Capture:Replay:FrameMs is 0; expected more than 0")]
     [InlineData("Transcription:MaxConcurrentDecoders", "0", "Transcription:MaxConcurrentDecoders is 0, expected 1 or more")]
     [InlineData("Dashboard:Alerts:ConsecutiveUtterances", "0", "Dashboard:Alerts:ConsecutiveUtterances is 0; expected 1 or more")]
+    [InlineData("Storage:Provider", "PostgreSql", "Storage:ConnectionString is empty; Storage:Provider PostgreSql needs one (Host=…;Port=…;Username=…;Database=…)")]
     public async Task An_impossible_setting_stops_the_sessions_before_they_start_naming_it(string key, string value, string message)
     {
         var configuration = PipelineConfiguration.Create(Path.Combine(_dir, "data"), "none", (key, value));

@@ -117,41 +117,43 @@ public sealed class SqliteSessionStore : ISessionStore
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// Ends every session still running whose owner was a process of this node that has ended (or that has no owner:
-    /// written before owners were recorded): with the end storage could not record when it happened
-    /// (<see cref="PendingEnds"/>), else <see cref="SessionStatus.Interrupted"/>.
-    /// </summary>
+    /// <summary>Ends the sessions processes of this machine left running when they ended (see <see cref="SessionOrphans"/>).</summary>
     /// <returns>The sessions ended.</returns>
-    public async Task<IReadOnlyList<string>> InterruptOrphansAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<string>> InterruptOrphansAsync(CancellationToken cancellationToken = default) =>
+        SessionOrphans.InterruptEndedProcessesAsync(this, DatabasePath, cancellationToken);
+
+    public async Task<IReadOnlyList<SessionOwnership>> ListRunningAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var orphans = new List<(string Id, string? Owner)>();
-        await using (var query = Command(connection, null, "SELECT id, owner FROM sessions WHERE status = $running;"))
-        {
-            query.Parameters.AddWithValue("$running", SessionStatus.Running.ToString());
-            await using var reader = await query.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                orphans.Add((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
-        }
-        var marked = new List<string>();
-        foreach (var (id, owner) in orphans)
-        {
-            if (SessionOwner.Parse(owner) is { } process && !process.HasEndedOnThisNode()) continue;
-            // An end that storage could not record when it happened is recorded as it was; the others were cut short.
-            var end = PendingEnds.Read(DatabasePath, id) ?? new PendingEnds.End(SessionStatus.Interrupted, DateTimeOffset.UtcNow,
-                "the server process running it ended before the session did (killed or crashed); what it stored before stays");
-            await using var update = Command(connection, null,
-                "UPDATE sessions SET status = $status, ended_utc = $ended, detail = $detail WHERE id = $id AND status = $running;");
-            update.Parameters.AddWithValue("$id", id);
-            update.Parameters.AddWithValue("$status", end.Status.ToString());
-            update.Parameters.AddWithValue("$running", SessionStatus.Running.ToString());
-            update.Parameters.AddWithValue("$ended", Timestamp(end.EndedUtc));
-            update.Parameters.AddWithValue("$detail", (object?)end.Detail ?? DBNull.Value);
-            if (await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0) marked.Add(id);
-            PendingEnds.Remove(DatabasePath, id);
-        }
-        return marked;
+        await using var query = Command(connection, null, "SELECT id, owner FROM sessions WHERE status = $running ORDER BY created_utc, id;");
+        query.Parameters.AddWithValue("$running", SessionStatus.Running.ToString());
+        await using var reader = await query.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var running = new List<SessionOwnership>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            running.Add(new SessionOwnership(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
+        return running;
+    }
+
+    public async Task<string?> GetOwnerAsync(string sessionId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var query = Command(connection, null, "SELECT owner FROM sessions WHERE id = $id;");
+        query.Parameters.AddWithValue("$id", sessionId);
+        return await query.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+    }
+
+    public async Task<bool> EndIfRunningAsync(string sessionId, SessionStatus status, DateTimeOffset endedUtc, string? detail,
+        CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var update = Command(connection, null,
+            "UPDATE sessions SET status = $status, ended_utc = $ended, detail = $detail WHERE id = $id AND status = $running;");
+        update.Parameters.AddWithValue("$id", sessionId);
+        update.Parameters.AddWithValue("$status", status.ToString());
+        update.Parameters.AddWithValue("$running", SessionStatus.Running.ToString());
+        update.Parameters.AddWithValue("$ended", Timestamp(endedUtc));
+        update.Parameters.AddWithValue("$detail", (object?)detail ?? DBNull.Value);
+        return await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
     }
 
     public async Task EndSessionAsync(string sessionId, SessionStatus status, DateTimeOffset endedUtc, string? detail, CancellationToken cancellationToken = default)
