@@ -109,8 +109,11 @@ export async function openSession(main, id, { api, hub, settings, microphone, to
     },
     SessionEnded: s => {
       if (s.id !== id) return;
+      // Marked interrupted by another node (this session's node died): what it stored but never sent is fetched once.
+      const catchUp = s.status === 'interrupted' && session.status === 'running';
       session = s;
       showStatus();
+      if (catchUp) join();
     },
   }, join);
   join();
