@@ -77,6 +77,9 @@ public sealed class RedisCluster(SessionRegistry sessions, IHubContext<SessionsH
 
     public async ValueTask DisposeAsync()
     {
+        // Also when the host failed to start and never stopped this.
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _beating.ConfigureAwait(false);
         _stopping.Dispose();
         if (_redis is not null) await _redis.DisposeAsync().ConfigureAwait(false);
     }
