@@ -105,7 +105,10 @@ export async function openSession(main, id, { api, hub, settings, microphone, to
 
   const unsubscribe = hub.subscribe({
     Utterance: u => {
-      if (u.sessionId === id) add([u]);
+      if (u.sessionId !== id) return;
+      // A result missing before this one (a message the backplane lost): join again from it; the server sends it from storage.
+      if (u.index > last + 1) join();
+      else add([u]);
     },
     SessionEnded: s => {
       if (s.id !== id) return;
