@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
-using EmoStream.Sessions.Alerts;
 using Npgsql;
 
 namespace EmoStream.Sessions.Storage;
@@ -12,7 +11,7 @@ namespace EmoStream.Sessions.Storage;
 /// </summary>
 public sealed class PostgresSessionStore : ISessionStore, IAsyncDisposable
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = StoredRows.Json;
 
     /// <summary>Any fixed number: the advisory lock that makes migrations run one node at a time.</summary>
     private const long MigrationLock = 0x456d6f53747265;
@@ -188,23 +187,11 @@ public sealed class PostgresSessionStore : ISessionStore, IAsyncDisposable
     private async Task<IReadOnlyList<SessionRecord>> QuerySessionsAsync(string tail, string? id, CancellationToken cancellationToken)
     {
         await using var command = _data.CreateCommand(
-            $"SELECT id, kind, source, status, created_utc, ended_utc, speakers, model_id, detail FROM sessions {tail};");
+            $"SELECT {StoredRows.SessionColumns} FROM sessions {tail};");
         if (id is not null) Add(command, id);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var sessions = new List<SessionRecord>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            sessions.Add(new SessionRecord(
-                reader.GetString(0),
-                Enum.Parse<SessionKind>(reader.GetString(1)),
-                reader.GetString(2),
-                Enum.Parse<SessionStatus>(reader.GetString(3)),
-                reader.GetFieldValue<DateTimeOffset>(4),
-                reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5),
-                JsonSerializer.Deserialize<string[]>(reader.GetString(6), Json)!,
-                reader.GetString(7),
-                reader.IsDBNull(8) ? null : reader.GetString(8)));
-        }
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) sessions.Add(StoredRows.Session(reader));
         return sessions;
     }
 
@@ -219,29 +206,14 @@ public sealed class PostgresSessionStore : ISessionStore, IAsyncDisposable
 
     public async Task<IReadOnlyList<UtteranceRecord>> GetUtterancesAsync(string sessionId, int fromIndex = 0, CancellationToken cancellationToken = default)
     {
-        await using var command = _data.CreateCommand("""
-            SELECT idx, speaker, start_s, end_s, transcript, engine, transcript_confidence, emotion, probabilities, weights, alert
+        await using var command = _data.CreateCommand($"""
+            SELECT {StoredRows.UtteranceColumns}
             FROM utterances WHERE session_id = $1 AND idx >= $2 ORDER BY idx;
             """);
         Add(command, sessionId, fromIndex);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var utterances = new List<UtteranceRecord>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            utterances.Add(new UtteranceRecord(
-                sessionId,
-                reader.GetInt32(0),
-                reader.GetString(1),
-                reader.GetDouble(2),
-                reader.GetDouble(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4),
-                reader.IsDBNull(5) ? null : reader.GetString(5),
-                reader.IsDBNull(6) ? null : reader.GetDouble(6),
-                reader.GetString(7),
-                JsonSerializer.Deserialize<Dictionary<string, double>>(reader.GetString(8), Json)!,
-                JsonSerializer.Deserialize<Dictionary<string, double>>(reader.GetString(9), Json)!,
-                reader.IsDBNull(10) ? null : JsonSerializer.Deserialize<AlertRecord>(reader.GetString(10), Json)));
-        }
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) utterances.Add(StoredRows.Utterance(sessionId, reader));
         return utterances;
     }
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
-using EmoStream.Sessions.Alerts;
 using Microsoft.Data.Sqlite;
 
 namespace EmoStream.Sessions.Storage;
@@ -13,7 +12,7 @@ namespace EmoStream.Sessions.Storage;
 /// </summary>
 public sealed class SqliteSessionStore : ISessionStore
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = StoredRows.Json;
     private readonly string _connectionString;
 
     private SqliteSessionStore(string connectionString, string path)
@@ -218,23 +217,11 @@ public sealed class SqliteSessionStore : ISessionStore
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = Command(connection, null,
-            $"SELECT id, kind, source, status, created_utc, ended_utc, speakers, model_id, detail FROM sessions {tail};");
+            $"SELECT {StoredRows.SessionColumns} FROM sessions {tail};");
         if (id is not null) command.Parameters.AddWithValue("$id", id);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var sessions = new List<SessionRecord>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            sessions.Add(new SessionRecord(
-                reader.GetString(0),
-                Enum.Parse<SessionKind>(reader.GetString(1)),
-                reader.GetString(2),
-                Enum.Parse<SessionStatus>(reader.GetString(3)),
-                ParseTimestamp(reader.GetString(4)),
-                reader.IsDBNull(5) ? null : ParseTimestamp(reader.GetString(5)),
-                JsonSerializer.Deserialize<string[]>(reader.GetString(6), Json)!,
-                reader.GetString(7),
-                reader.IsDBNull(8) ? null : reader.GetString(8)));
-        }
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) sessions.Add(StoredRows.Session(reader));
         return sessions;
     }
 
@@ -251,30 +238,15 @@ public sealed class SqliteSessionStore : ISessionStore
     public async Task<IReadOnlyList<UtteranceRecord>> GetUtterancesAsync(string sessionId, int fromIndex = 0, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, null, """
-            SELECT idx, speaker, start_s, end_s, transcript, engine, transcript_confidence, emotion, probabilities, weights, alert
+        await using var command = Command(connection, null, $"""
+            SELECT {StoredRows.UtteranceColumns}
             FROM utterances WHERE session_id = $session AND idx >= $from ORDER BY idx;
             """);
         command.Parameters.AddWithValue("$session", sessionId);
         command.Parameters.AddWithValue("$from", fromIndex);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var utterances = new List<UtteranceRecord>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            utterances.Add(new UtteranceRecord(
-                sessionId,
-                reader.GetInt32(0),
-                reader.GetString(1),
-                reader.GetDouble(2),
-                reader.GetDouble(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4),
-                reader.IsDBNull(5) ? null : reader.GetString(5),
-                reader.IsDBNull(6) ? null : reader.GetDouble(6),
-                reader.GetString(7),
-                JsonSerializer.Deserialize<Dictionary<string, double>>(reader.GetString(8), Json)!,
-                JsonSerializer.Deserialize<Dictionary<string, double>>(reader.GetString(9), Json)!,
-                reader.IsDBNull(10) ? null : JsonSerializer.Deserialize<AlertRecord>(reader.GetString(10), Json)));
-        }
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) utterances.Add(StoredRows.Utterance(sessionId, reader));
         return utterances;
     }
 
@@ -322,7 +294,4 @@ public sealed class SqliteSessionStore : ISessionStore
     }
 
     private static string Timestamp(DateTimeOffset value) => value.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
-
-    private static DateTimeOffset ParseTimestamp(string value) =>
-        DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 }
