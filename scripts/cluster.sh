@@ -4,10 +4,11 @@
 #                              HAProxy in front (same client address -> same node); prints each URL on its own line
 #   scripts/cluster.sh down    stops everything `up` started (the data stays in data/cluster for the next `up`)
 # Ports: EMOSTREAM_CLUSTER_PORT (default 5080) is the load balancer, nodes take the next N ports; Redis 56379 and
-# PostgreSQL 55432 unless EMOSTREAM_CLUSTER_REDIS_PORT / EMOSTREAM_CLUSTER_PG_PORT say otherwise.
+# PostgreSQL 55432 unless EMOSTREAM_CLUSTER_REDIS_PORT / EMOSTREAM_CLUSTER_PG_PORT say otherwise; the state (data,
+# logs, pids) is in EMOSTREAM_CLUSTER_DIR (default data/cluster).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-state="$root/data/cluster"
+state=${EMOSTREAM_CLUSTER_DIR:-$root/data/cluster}
 lb_port=${EMOSTREAM_CLUSTER_PORT:-5080}
 redis_port=${EMOSTREAM_CLUSTER_REDIS_PORT:-56379}
 pg_port=${EMOSTREAM_CLUSTER_PG_PORT:-55432}

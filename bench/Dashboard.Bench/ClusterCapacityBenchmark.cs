@@ -15,7 +15,8 @@ namespace EmoStream.Dashboard.Bench;
 /// <summary>
 /// <c>session-capacity</c> against running servers (one <c>emostream serve</c>, or the nodes of
 /// <c>scripts/cluster.sh up N</c>), through their HTTP API only: session k is uploaded (real-time pacing) to node
-/// k mod N and watched from node (k+1) mod N, so with two nodes or more every result crosses the backplane. Latency is
+/// k mod N and watched from node (k+1) mod N, so with two nodes or more every result crosses the backplane; a first
+/// round of one session per node warms them up and is not counted. Latency is
 /// the viewer's arrival time minus the session's start plus the utterance's end (one machine, one clock). The
 /// servers' CPU and memory are theirs: the load average is printed.
 /// </summary>
@@ -39,6 +40,9 @@ public sealed class ClusterCapacityBenchmark : IBenchmark
         var duration = (double)audio.FrameCount / audio.SampleRate;
         var bytes = await File.ReadAllBytesAsync(wav);
         Console.WriteLine($"{nodes.Length} node(s): {string.Join(", ", nodes.Select(n => n.ToString()))}; recording {duration:F1} s; up to {most} sessions");
+        // One session per node first, not counted: JIT, decoders and connections warm up (a cold first round would
+        // say more about start-up than about capacity).
+        await RoundAsync(nodes, bytes, Path.GetFileName(wav), nodes.Length);
         Console.WriteLine(CapacityRound.Definition);
         Console.WriteLine("| sessions | utterances | median | p95 | max | growth | end lag | load | keeps up |\n|---|---|---|---|---|---|---|---|---|");
         var sustained = 0;
