@@ -70,9 +70,16 @@ public sealed class RedisCluster(SessionRegistry sessions, IHubContext<SessionsH
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _beating.ConfigureAwait(false);
         if (_redis is null) return;
-        // Its sessions were drained before hosted services stop: leaving now interrupts nothing.
-        await _redis.GetSubscriber().UnsubscribeAsync(Commands(Self)).ConfigureAwait(false);
-        await _redis.GetDatabase().KeyDeleteAsync(NodeKey(Self)).ConfigureAwait(false);
+        try
+        {
+            // Its sessions were drained before hosted services stop: leaving now interrupts nothing.
+            await _redis.GetSubscriber().UnsubscribeAsync(Commands(Self)).ConfigureAwait(false);
+            await _redis.GetDatabase().KeyDeleteAsync(NodeKey(Self)).ConfigureAwait(false);
+        }
+        catch (RedisException e)
+        {
+            logger.LogWarning("cluster: could not leave cleanly ({Reason}); the node key expires by itself", e.Message);
+        }
     }
 
     public async ValueTask DisposeAsync()
