@@ -58,7 +58,9 @@ public sealed class SessionBroadcaster(SessionRegistry sessions, IHubContext<Ses
     /// A session this node does not run. Running on another node: while that node holds its results back, the stored
     /// ones up to the last it published are sent from here, then the caller joins the group, whose messages the
     /// backplane brings from that node. Still recorded running with no node running it (its node died and is not yet
-    /// found gone): the caller joins the group first, then gets what is stored; the survivor's interrupted end follows.
+    /// found gone; it stores nothing more): the caller joins the group first, then gets what is stored, and the
+    /// survivor's interrupted end reaches it through the group (when the end was recorded meanwhile, it is sent from
+    /// storage too: the end may come twice, never not at all).
     /// </summary>
     private async Task<bool> JoinElsewhereAsync(string id, int fromIndex, string connectionId, IClientProxy caller, IGroupManager groups,
         CancellationToken cancellationToken)
@@ -72,10 +74,12 @@ public sealed class SessionBroadcaster(SessionRegistry sessions, IHubContext<Ses
             }
             return true;
         }
-        if (await sessions.Store.GetSessionAsync(id, cancellationToken).ConfigureAwait(false) is { Status: SessionStatus.Running })
+        if (await sessions.Store.GetSessionAsync(id, cancellationToken).ConfigureAwait(false) is not { } session) return false;
+        if (session.Status == SessionStatus.Running)
         {
             await groups.AddToGroupAsync(connectionId, SessionEvents.Group(id), cancellationToken).ConfigureAwait(false);
-            return await SendStoredAsync(id, fromIndex, int.MaxValue, caller, cancellationToken, sendEnd: false).ConfigureAwait(false);
+            var running = (await sessions.Store.GetSessionAsync(id, cancellationToken).ConfigureAwait(false))?.Status == SessionStatus.Running;
+            return await SendStoredAsync(id, fromIndex, int.MaxValue, caller, cancellationToken, sendEnd: !running).ConfigureAwait(false);
         }
         return await SendStoredAsync(id, fromIndex, int.MaxValue, caller, cancellationToken).ConfigureAwait(false);
     }

@@ -121,6 +121,9 @@ public sealed class TwoNodeTests(LocalPostgres postgres, LocalRedis redis, ITest
         a.Signal("KILL");
         await a.ExitCodeAsync(Timeout);
         var clock = Stopwatch.StartNew();
+        // A viewer joining now, whether before or after B found A gone, gets what is stored and the interrupted end.
+        await using var newcomer = Viewer(b);
+        var joinedAfter = await ViewerLog.JoinAsync(newcomer, second);
         var ended = await watching.Ended.WaitAsync(Timeout);
         output.WriteLine($"interrupted on the survivor {clock.Elapsed.TotalSeconds:0.0} s after kill -9 (Cluster:NodeTimeout 5 s)");
         Assert.Equal(SessionStatus.Interrupted, ended.Status);
@@ -131,5 +134,8 @@ public sealed class TwoNodeTests(LocalPostgres postgres, LocalRedis redis, ITest
         // A result A stored but had not sent when it died reaches the viewer as the page gets it: joining again from the next index.
         await watcher.InvokeAsync("JoinSession", second, watching.Utterances.Count);
         ViewerLog.AssertSame(after.Utterances, watching.Utterances);
+        Assert.Equal(SessionStatus.Interrupted, (await joinedAfter.Ended.WaitAsync(Timeout)).Status);
+        await WaitAsync(() => Task.FromResult(joinedAfter.Utterances.Count >= after.Utterances.Count));
+        ViewerLog.AssertSame(after.Utterances, joinedAfter.Utterances);
     }
 }
