@@ -20,16 +20,17 @@ namespace EmoStream.Dashboard.Bench;
 /// Many sessions for a bounded time, round after round, through the real web host on loopback and its public
 /// interfaces only: per round, N live PCM16 sessions streamed over the ingest WebSocket and N uploaded replays, each
 /// watched by a SignalR viewer, all ended and stored. After each round (full garbage collection) it prints what the
-/// process holds: managed heap, resident memory, open file descriptors, threads. Flat columns mean nothing leaks
-/// per session.
+/// process holds: managed heap, resident memory (anonymous and file pages), glibc malloc's bytes in use and kept
+/// free (<see cref="NativeHeap"/>), open file descriptors, threads. Flat columns mean nothing leaks per session.
 /// </summary>
 public sealed class SoakBenchmark : IBenchmark
 {
     public string Name => "soak";
 
     public string Description =>
-        "MODEL WAV [ROUNDS] [SESSIONS] [SECONDS]: ROUNDS rounds (default 10) of SESSIONS live + SESSIONS uploaded sessions (default 8) " +
-        "of SECONDS of WAV (default 10), each watched; prints heap, RSS, file descriptors and threads after each round";
+        "MODEL WAV [ROUNDS] [SESSIONS] [SECONDS] [trim]: ROUNDS rounds (default 10) of SESSIONS live + SESSIONS uploaded sessions (default 8) " +
+        "of SECONDS of WAV (default 10), each watched; prints heap, RSS (anonymous, file), malloc's bytes in use and free, file descriptors " +
+        "and threads after each round; with trim, malloc_trim runs before each measure";
 
     public void Run(IReadOnlyList<string> args) => RunAsync(args).GetAwaiter().GetResult();
 
@@ -38,6 +39,7 @@ public sealed class SoakBenchmark : IBenchmark
         var rounds = args.Count > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10;
         var sessions = args.Count > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 8;
         var seconds = args.Count > 4 ? double.Parse(args[4], CultureInfo.InvariantCulture) : 10;
+        var trim = args.Count > 5 && args[5] == "trim";
         using var run = LatencyRun.Parse([args[0], args[1], "none", "1"]);
         var mono = AudioFileReader.Default.Read16kMono(run.Wav);
         var samples = mono.AsSpan(0, Math.Min(mono.Length, (int)(seconds * SpeechAudio.SampleRate))).ToArray();
@@ -50,9 +52,9 @@ public sealed class SoakBenchmark : IBenchmark
         var address = new Uri((await WebHost.StartAsync(app))[0]);
         using var http = new HttpClient { BaseAddress = address };
         Console.WriteLine($"{rounds} rounds of {sessions} live + {sessions} uploaded sessions of {samples.Length / 16000.0:F1} s, each with a viewer; engine none");
-        Console.WriteLine("| round | wall s | sessions ended | utterances stored | heap MB | RSS MB | fds | threads |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|");
-        Console.WriteLine(Row(0, 0, 0, 0));
+        Console.WriteLine("| round | wall s | sessions ended | utterances stored | heap MB | GC committed MB | RSS MB | anon MB | file MB | malloc in use MB | malloc free MB | fds | threads |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine(Row(0, 0, 0, 0, trim));
         var totalUtterances = 0;
         for (var round = 1; round <= rounds; round++)
         {
@@ -61,20 +63,24 @@ public sealed class SoakBenchmark : IBenchmark
             var stored = 0;
             foreach (var id in ended) stored += (await pipelines.Store.GetUtterancesAsync(id)).Count;
             totalUtterances += stored;
-            Console.WriteLine(Row(round, clock.Elapsed.TotalSeconds, ended.Length, stored));
+            Console.WriteLine(Row(round, clock.Elapsed.TotalSeconds, ended.Length, stored, trim));
         }
         Console.WriteLine($"{totalUtterances} utterances stored in all");
     }
 
-    private static string Row(int round, double wall, int ended, int utterances)
+    /// <param name="trim">Whether malloc gives its free pages back first (<see cref="NativeHeap.Trim"/>): what of resident memory is only kept.</param>
+    private static string Row(int round, double wall, int ended, int utterances, bool trim)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
+        if (trim) NativeHeap.Trim();
         using var self = Process.GetCurrentProcess();
         var fds = Directory.GetFileSystemEntries("/proc/self/fd").Length;
+        var native = NativeHeap.Take();
         return string.Create(CultureInfo.InvariantCulture,
-            $"| {round} | {wall:F1} | {ended} | {utterances} | {GC.GetTotalMemory(false) / 1e6:F1} | {self.WorkingSet64 / 1e6:F0} | {fds} | {self.Threads.Count} |");
+            $"| {round} | {wall:F1} | {ended} | {utterances} | {GC.GetTotalMemory(false) / 1e6:F1} | {GC.GetGCMemoryInfo().TotalCommittedBytes / 1e6:F0} | {self.WorkingSet64 / 1e6:F0} | " +
+            $"{native.AnonBytes / 1e6:F0} | {native.FileBytes / 1e6:F0} | {native.MallocInUseBytes / 1e6:F1} | {native.MallocFreeBytes / 1e6:F1} | {fds} | {self.Threads.Count} |");
     }
 
     /// <summary>A live session: created, watched, fed 100 ms messages a little faster than real time, closed; returns its id once ended.</summary>

@@ -22,11 +22,17 @@ fi
 if [ ! -f "$cache/libstdcxx_compat.so" ] || [ "$here/ios_base_shim.cpp" -nt "$cache/libstdcxx_compat.so" ]; then
   g++ -shared -fPIC -O2 -o "$cache/libstdcxx_compat.so" "$here/ios_base_shim.cpp"
 fi
-cp "$cache/libstdcxx_compat.so" "$out_dir/libstdcxx_compat.so"
-# Work on a private copy: the output file must never be a link into the NuGet cache.
-cp "$lib" "$lib.tmp" && mv -f "$lib.tmp" "$lib"
-"$cache/weaken_verneed" "$lib" GLIBCXX_3.4.32 >/dev/null
-patchelf --clear-symbol-version _ZSt21ios_base_library_initv "$lib"
-patchelf --add-needed libstdcxx_compat.so "$lib"
-patchelf --set-rpath '$ORIGIN' "$lib"
+# Files are replaced (new file, then rename), never rewritten in place: processes running from this folder (tests,
+# long runs) map these libraries, and a library truncated or changed under a running process crashes it.
+if ! cmp -s "$cache/libstdcxx_compat.so" "$out_dir/libstdcxx_compat.so"; then
+  cp "$cache/libstdcxx_compat.so" "$out_dir/libstdcxx_compat.so.tmp"
+  mv -f "$out_dir/libstdcxx_compat.so.tmp" "$out_dir/libstdcxx_compat.so"
+fi
+# Patched as a private copy (the output file must never be a link into the NuGet cache), put in place once complete.
+cp "$lib" "$lib.tmp"
+"$cache/weaken_verneed" "$lib.tmp" GLIBCXX_3.4.32 >/dev/null
+patchelf --clear-symbol-version _ZSt21ios_base_library_initv "$lib.tmp"
+patchelf --add-needed libstdcxx_compat.so "$lib.tmp"
+patchelf --set-rpath '$ORIGIN' "$lib.tmp"
+mv -f "$lib.tmp" "$lib"
 echo "torchsharp-compat: patched $lib for $(basename "$libstdcxx") without GLIBCXX_3.4.32"

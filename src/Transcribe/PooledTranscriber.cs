@@ -93,9 +93,15 @@ public abstract class PooledTranscriber<TDecoder> : ISpeechTranscriber where TDe
     public async Task PreloadAsync(CancellationToken cancellationToken = default) =>
         Pool.Return(await Pool.RentAsync(cancellationToken).ConfigureAwait(false));
 
+    /// <summary>Frees what the decoders share once the pool is closed (a decoder still running keeps its own hold on it).</summary>
+    protected virtual void ReleaseShared()
+    {
+    }
+
     public void Dispose()
     {
         Pool.Dispose();
+        ReleaseShared();
         GC.SuppressFinalize(this);
     }
 }

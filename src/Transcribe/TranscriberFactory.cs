@@ -19,7 +19,7 @@ public sealed class TranscriberFactory
     }
 
     /// <summary>
-    /// auto: Whisper when its model file (and library) is present, else PocketSphinx when installed, else none.
+    /// auto: Whisper when its model file is present, else PocketSphinx when installed, else none.
     /// An engine named explicitly is taken as is; <see cref="CreateAsync"/> then fails clearly if it cannot run.
     /// </summary>
     public TranscriberSelection Select()

@@ -19,6 +19,9 @@ public sealed class TranscriptionOptions
     /// <summary>Utterances quieter than this (RMS, dB full scale) never reach an engine: both invent words on silence.</summary>
     public double SilenceThresholdDbfs { get; set; } = -50;
 
+    /// <summary>How long an utterance of a live session whose text comes from an external recogniser waits for late text.</summary>
+    public TimeSpan LateTextWait { get; set; } = TimeSpan.FromSeconds(5);
+
     public WhisperOptions Whisper { get; set; } = new();
 
     public PocketSphinxOptions PocketSphinx { get; set; } = new();
@@ -30,6 +33,7 @@ public sealed class TranscriptionOptions
         string? problem = null;
         if (MaxConcurrentDecoders < 1) problem = $"MaxConcurrentDecoders is {MaxConcurrentDecoders}, expected 1 or more";
         else if (UtteranceTimeout <= TimeSpan.Zero) problem = $"UtteranceTimeout is {UtteranceTimeout}, expected a positive time";
+        else if (LateTextWait < TimeSpan.Zero || LateTextWait > TimeSpan.FromMinutes(5)) problem = $"LateTextWait is {LateTextWait}, expected 0 to 5 minutes";
         else if (Whisper.Threads < 1) problem = $"Whisper:Threads is {Whisper.Threads}, expected 1 or more";
         else if (Whisper.NoSpeechThreshold is < 0 or > 1) problem = $"Whisper:NoSpeechThreshold is {Whisper.NoSpeechThreshold}, expected 0..1";
         else if (Whisper.MinConfidence is < 0 or > 1) problem = $"Whisper:MinConfidence is {Whisper.MinConfidence}, expected 0..1";

@@ -30,7 +30,7 @@ public sealed class CalibrateCommandTests : IDisposable
     private async Task TrainAsync(params string[] extra)
     {
         var train = await CliRunner.RunAsync(["train", "--corpus", $"{A},{B}", "--labeled", "a-1,b-1", "--unlabeled", "a-2,a-3,b-2,b-3",
-            "--test", "a-3,b-3", "--epochs", "2", "--out", Model, .. extra]);
+            "--test", "a-3,b-3", "--epochs", "6", "--out", Model, .. extra]);
         Assert.True(train.ExitCode == 0, train.Stderr);
     }
 
@@ -118,10 +118,14 @@ public sealed class CalibrateCommandTests : IDisposable
         Assert.Equal(0, (await CliRunner.RunAsync("calibrate", "--model", Model, "--corpus", A, "--groups", "a-2", "--out", calibrated)).ExitCode);
         var otherMode = await CliRunner.RunAsync("train", "--corpus", A, "--labeled", "a-*", "--epochs", "1", "--mode", "causal",
             "--calibration-from", calibrated, "--out", Path.Combine(_dir, "x.emsm"));
+        var otherResidual = await CliRunner.RunAsync("train", "--corpus", A, "--labeled", "a-*", "--epochs", "1", "--mode", "offline", "--residual", "false",
+            "--calibration-from", calibrated, "--out", Path.Combine(_dir, "x.emsm"));
 
         Assert.Equal(2, uncalibrated.ExitCode);
         Assert.Contains("is not calibrated", uncalibrated.Stderr);
         Assert.Equal(2, otherMode.ExitCode);
         Assert.Contains("its mode is offline, this training's is causal", otherMode.Stderr);
+        Assert.Equal(2, otherResidual.ExitCode);
+        Assert.Contains("it was trained with --residual true, this training with --residual false", otherResidual.Stderr);
     }
 }

@@ -32,6 +32,7 @@ public class DefaultModelTests
         using var _ = model;
 
         Assert.Equal(ContextMode.Causal, metadata.Architecture.Mode);
+        Assert.True(metadata.Architecture.Residual, "the shipped model keeps each utterance's own evidence beside its context (docs/MODEL.md)");
         Assert.Equal("acoustic/compact@1", metadata.AcousticFeaturizer!.Id);
         Assert.Equal("lexical/minilm@1", metadata.LexicalFeaturizer!.Id);
         Assert.Equal(["happy", "neutral", "angry", "sad"], metadata.Classes);

@@ -82,6 +82,39 @@ public sealed class ReplayCommandTests(TrainedModel model) : IDisposable
     }
 
     [Fact]
+    public async Task A_transcript_file_gives_the_utterances_their_text_without_speech_recognition()
+    {
+        var clips = RavdessClips.Of("03", ["angry", "sad"], 1).Concat(RavdessClips.Of("04", ["happy"], 1)).Select(c => c.Path).ToArray();
+        var call = Path.Combine(_dir, "call.wav");
+        var turns = SpeechConversation.Write(call, clips, channelPerSpeaker: false);
+        string Time(double s) => TimeSpan.FromSeconds(s).ToString(@"hh\:mm\:ss\,fff", System.Globalization.CultureInfo.InvariantCulture);
+        var srt = Path.Combine(_dir, "call.srt");
+        await File.WriteAllTextAsync(srt, string.Join("\n", turns.Select((t, i) => $"{i + 1}\n{Time(t.Start)} --> {Time(t.End)}\nline {i + 1}\n")));
+        var json = Path.Combine(_dir, "call.json");
+
+        // Engine none: any text must come from the transcript.
+        var run = await CliRunner.RunAsync(Settings("none"), "replay", call, "--model", model.Path!, "--transcript", srt, "--json", json);
+
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.Stderr);
+        Assert.Contains($"transcription: transcript ({turns.Count} cue(s)", System.Text.RegularExpressions.Regex.Replace(run.Stderr, @"\s+", " "));
+        var texts = JsonDocument.Parse(File.ReadAllText(json)).RootElement.EnumerateArray().Select(i => i.GetProperty("text").GetString()).ToArray();
+        Assert.Equal(Enumerable.Range(1, turns.Count).Select(i => $"line {i}"), texts.Where(t => t is not null).Distinct());
+    }
+
+    [Fact]
+    public async Task A_malformed_transcript_is_reported_by_file_and_line_before_anything_runs()
+    {
+        var wav = Path.Combine(_dir, "any.wav");
+        await File.WriteAllTextAsync(wav, "RIFF");
+        var vtt = Path.Combine(_dir, "bad.vtt");
+        await File.WriteAllTextAsync(vtt, "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nfine\n\nnot a timing\nhello\n");
+        var run = await CliRunner.RunAsync(Settings("none"), "replay", wav, "--model", model.Path!, "--transcript", vtt);
+        Assert.Equal(ExitCodes.UserError, run.ExitCode);
+        Assert.Contains($"{vtt}, line 7: expected a cue timing", run.Stderr);
+        Assert.DoesNotContain("   at ", run.Stderr);
+    }
+
+    [Fact]
     public async Task Without_a_model_it_says_how_to_get_one()
     {
         var wav = Path.Combine(_dir, "any.wav");

@@ -32,7 +32,7 @@ public sealed class AccessTokenTests(BrowserFixture fixture, ITestOutputHelper o
         await page.GotoAsync($"/?token={Ingest}");
         await Expect(page.Locator("#connection")).ToHaveTextAsync("live"); // SignalR took the token too
         Assert.DoesNotContain(Ingest, page.Url); // taken out of the address bar, kept for the tab
-        await page.Locator("#upload-form input[type=file]").SetInputFilesAsync(recording);
+        await page.Locator("#upload-form input[name=file]").SetInputFilesAsync(recording);
         await page.Locator("#upload-form input[value=fast]").CheckAsync();
         await page.Locator("#upload-form button[type=submit]").ClickAsync();
         var id = await tab.SessionIdAsync();
@@ -51,7 +51,7 @@ public sealed class AccessTokenTests(BrowserFixture fixture, ITestOutputHelper o
         await using var viewer = await fixture.OpenAsync(server);
         await viewer.Page.GotoAsync($"/?token={View}");
         await Expect(viewer.Page.Locator($"tr[data-id='{id}'] .status")).ToHaveTextAsync("completed");
-        await viewer.Page.Locator("#upload-form input[type=file]").SetInputFilesAsync(recording);
+        await viewer.Page.Locator("#upload-form input[name=file]").SetInputFilesAsync(recording);
         await viewer.Page.Locator("#upload-form button[type=submit]").ClickAsync();
         await Expect(viewer.Page.Locator("#upload-form .error")).ToContainTextAsync("this request needs the IngestToken");
         Assert.DoesNotContain("#/sessions/", viewer.Page.Url); // still on the start page with the error

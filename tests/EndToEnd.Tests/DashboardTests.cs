@@ -26,14 +26,19 @@ public sealed class DashboardTests(BrowserFixture fixture, ITestOutputHelper out
         var agent = RavdessClips.Of("03", ["angry", "sad", "happy"], 3);
         var customer = RavdessClips.Of("04", ["angry", "sad", "happy"], 3);
         var recording = Path.Combine(fixture.Directory, "uploaded-call.wav");
-        SpeechConversation.Write(recording, [.. agent.Zip(customer).SelectMany(t => new[] { t.First.Path, t.Second.Path })], channelPerSpeaker: true);
+        var turns = SpeechConversation.Write(recording, [.. agent.Zip(customer).SelectMany(t => new[] { t.First.Path, t.Second.Path })], channelPerSpeaker: true);
+        // The call's transcript, as a call platform would give it: the server runs no recogniser, so every text shown comes from it.
+        var transcript = Path.Combine(fixture.Directory, "uploaded-call.vtt");
+        await File.WriteAllTextAsync(transcript, "WEBVTT\n\n" + string.Concat(turns.Select((t, i) => string.Create(CultureInfo.InvariantCulture,
+            $"{TimeSpan.FromSeconds(t.Start):hh\\:mm\\:ss\\.fff} --> {TimeSpan.FromSeconds(t.End):hh\\:mm\\:ss\\.fff}\n<v {(i % 2 == 0 ? "agent" : "customer")}>turn {i + 1}</v>\n\n"))));
         await using var tab = await fixture.OpenAsync(fixture.Server);
         var page = tab.Page;
 
         await page.GotoAsync("/");
-        await page.Locator("#upload-form input[type=file]").SetInputFilesAsync(recording);
+        await page.Locator("#upload-form input[name=file]").SetInputFilesAsync(recording);
         await page.Locator("#upload-form input[value=fast]").CheckAsync();
         await page.Locator("#upload-form input[name=speakers]").FillAsync("agent,customer");
+        await page.Locator("#upload-form input[name=transcript]").SetInputFilesAsync(transcript);
         await page.Locator("#upload-form button[type=submit]").ClickAsync();
         var id = await tab.SessionIdAsync();
         await Expect(page.Locator(".session-head .status")).ToHaveTextAsync("completed", Ended);
@@ -44,9 +49,11 @@ public sealed class DashboardTests(BrowserFixture fixture, ITestOutputHelper out
         await Expect(page.Locator(".session-head .source")).ToHaveTextAsync("uploaded-call.wav");
         Assert.Equal(["agent", "customer"], stored.Select(u => u.Speaker).Distinct().Order());
 
-        // Transcript and timeline: one row and one block per stored utterance, in order, with its emotion and probability.
+        // Transcript and timeline: one row and one block per stored utterance, in order, with its emotion, probability and text.
         var rows = page.Locator(".utterances .utterance");
         await Expect(rows).ToHaveCountAsync(stored.Count);
+        Assert.All(stored, u => Assert.Matches("^turn [1-6]$", u.Transcript));
+        Assert.Equal(stored.Select(u => u.Transcript), await rows.Locator(".text").AllInnerTextsAsync());
         Assert.Equal(stored.Select(u => u.Emotion), await rows.EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.emotion)"));
         Assert.Equal(stored.Select(u => $"{u.Emotion}{Percent(u.Probabilities[u.Emotion])}"),
             await rows.Locator(".chip").AllInnerTextsAsync() is var chips ? chips.Select(c => c.Replace("\n", "").Replace(" ", "")) : []);
@@ -60,6 +67,17 @@ public sealed class DashboardTests(BrowserFixture fixture, ITestOutputHelper out
             InIndexOrder + ".map(b => b.closest('.lane').querySelector('.lane-label').textContent)"));
         await Expect(page.Locator(".chart")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("has-data"));
         await Expect(page.Locator(".chart canvas")).ToHaveCountAsync(1);
+
+        // Call metrics: the server's figures, the whole call then each speaker.
+        var metrics = (await fixture.Server.GetAsync(id)).Metrics;
+        await Expect(page.Locator(".metrics tbody tr")).ToHaveCountAsync(3);
+        foreach (var speaker in metrics.Speakers)
+        {
+            var row = page.Locator($".metrics tr[data-speaker='{speaker.Speaker}']");
+            await Expect(row.Locator(".interruptions")).ToHaveTextAsync(speaker.Interruptions!.Value.ToString(CultureInfo.InvariantCulture));
+            await Expect(row.Locator(".talk")).ToHaveTextAsync(
+                $"{speaker.TalkTime.ToString("0.0", CultureInfo.InvariantCulture)} s ({Percent(speaker.TalkShare)})");
+        }
 
         // Alerts: exactly what the rule gives on what is stored.
         Assert.Equal(AlertRule.Expected(stored, 3, AlertEmotions), await ShownAlertsAsync(page));
@@ -88,7 +106,7 @@ public sealed class DashboardTests(BrowserFixture fixture, ITestOutputHelper out
         await using var tab = await fixture.OpenAsync(fixture.Server);
         var page = tab.Page;
         await page.GotoAsync("/");
-        await page.Locator("#upload-form input[type=file]").SetInputFilesAsync(notes);
+        await page.Locator("#upload-form input[name=file]").SetInputFilesAsync(notes);
         await page.Locator("#upload-form button[type=submit]").ClickAsync();
 
         var error = page.Locator("#upload-form .error");

@@ -3,6 +3,7 @@ using System.Text.Json;
 using EmoStream.Capture.Audio;
 using EmoStream.Capture.Audio.Resampling;
 using EmoStream.Capture.Streams;
+using NAudio.Codecs;
 
 namespace EmoStream.Capture.Network;
 
@@ -126,8 +127,9 @@ public sealed class TelephonyMediaParser(string name, TelephonyOptions options) 
                 FilledSamples += missing;
             }
         }
+        // G.711 mu-law, expanded by NAudio to 16-bit linear PCM.
         var samples = new float[payload.Length];
-        MuLaw.Decode(payload, samples);
+        for (var i = 0; i < payload.Length; i++) samples[i] = MuLawDecoder.MuLawToLinearSample(payload[i]) / 32768f;
         frames.Add(track.Add(samples));
         return frames.Where(f => f.Samples.Length > 0).ToArray();
     }

@@ -45,6 +45,9 @@ public sealed class FileReplaySource : IAudioSource
         var audio = await Task.Run(() =>
         {
             var stored = _decode(cancellationToken);
+            // One channel and several speakers named: who spoke when is found from the voices (docs/DIARIZATION.md).
+            if (options.Diarizes(stored.ChannelCount))
+                return Diarization.SpeakerSplit.Diarize(stored, options.SpeakerNames.Length);
             return options.ChannelPerSpeaker ? stored.ToSpeechChannels() : stored.ToSpeechMono();
         }, cancellationToken).ConfigureAwait(false);
 

@@ -24,18 +24,28 @@ public sealed class ReplayOptions
 
     public IReadOnlyList<string> EffectiveSpeakerNames => SpeakerNames.Length > 0 ? SpeakerNames : DefaultSpeakerNames;
 
+    /// <summary>Whether a recording of this many channels is diarized: one channel and several speakers named (docs/DIARIZATION.md).</summary>
+    public bool Diarizes(int channels) => ChannelPerSpeaker && channels == 1 && SpeakerNames.Length > 1;
+
     public int FrameMs { get; set; } = 32;
 
     /// <summary>
     /// A copy for one replay (the configured options are shared and never changed): its pacing and, when speakers are
     /// named or <paramref name="channelPerSpeaker"/> is set, one speaker per channel.
     /// </summary>
-    public ReplayOptions With(ReplayPacing pacing, IReadOnlyList<string> speakers, bool channelPerSpeaker = false) => new()
+    /// <remarks>A count instead of names (<c>2</c>, 2 to 8) names them <c>speaker 1</c>, <c>speaker 2</c>, …: for a mono recording whose speakers are found from their voices.</remarks>
+    public ReplayOptions With(ReplayPacing pacing, IReadOnlyList<string> speakers, bool channelPerSpeaker = false)
     {
-        Pacing = pacing,
-        ChannelPerSpeaker = ChannelPerSpeaker || channelPerSpeaker || speakers.Count > 0,
-        MixedSpeakerName = MixedSpeakerName,
-        SpeakerNames = speakers.Count > 0 ? [.. speakers] : SpeakerNames,
-        FrameMs = FrameMs,
-    };
+        if (speakers is [var only] && int.TryParse(only, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count)
+            && count is >= 2 and <= 8)
+            speakers = [.. Enumerable.Range(1, count).Select(i => $"speaker {i}")];
+        return new()
+        {
+            Pacing = pacing,
+            ChannelPerSpeaker = ChannelPerSpeaker || channelPerSpeaker || speakers.Count > 0,
+            MixedSpeakerName = MixedSpeakerName,
+            SpeakerNames = speakers.Count > 0 ? [.. speakers] : SpeakerNames,
+            FrameMs = FrameMs,
+        };
+    }
 }

@@ -11,6 +11,12 @@ public sealed class InputLimits
     /// <summary>Longest recording an upload may hold (decoded as a stream: memory stays bounded whatever its length).</summary>
     public TimeSpan MaxRecordingDuration { get; set; } = TimeSpan.FromHours(4);
 
+    /// <summary>
+    /// Longest mono recording with several speakers named an upload may hold: telling them apart (diarization) keeps the
+    /// whole recording in memory (64 KB a second) instead of streaming it.
+    /// </summary>
+    public TimeSpan MaxDiarizedDuration { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>A live session that receives no audio for this long (never connected, or a silent connection) ends.</summary>
     public TimeSpan LiveIdleTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
@@ -24,7 +30,7 @@ public sealed class InputLimits
     public string? Problem()
     {
         if (MaxUploadBytes <= 0) return $"{SectionName}:{nameof(MaxUploadBytes)} is {MaxUploadBytes}; expected more than 0";
-        foreach (var (key, value) in new[] { (nameof(MaxRecordingDuration), MaxRecordingDuration), (nameof(LiveIdleTimeout), LiveIdleTimeout), (nameof(LiveMaxLead), LiveMaxLead) })
+        foreach (var (key, value) in new[] { (nameof(MaxRecordingDuration), MaxRecordingDuration), (nameof(MaxDiarizedDuration), MaxDiarizedDuration), (nameof(LiveIdleTimeout), LiveIdleTimeout), (nameof(LiveMaxLead), LiveMaxLead) })
             if (value <= TimeSpan.Zero) return $"{SectionName}:{key} is {value}; expected a positive time span (hh:mm:ss)";
         return null;
     }

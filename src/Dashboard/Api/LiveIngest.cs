@@ -1,13 +1,16 @@
 using System.Net.WebSockets;
 using System.Text;
 using EmoStream.Capture.Network;
+using EmoStream.Capture.Streams;
 using EmoStream.Sessions;
 using EmoStream.Sessions.Storage;
+using EmoStream.Transcribe;
 
 namespace EmoStream.Dashboard.Api;
 
 /// <summary>
-/// One ingest WebSocket of a live session: hands each whole message to the session's capture parser. The client's
+/// One ingest WebSocket of a live session: hands each whole message to the session's capture parser, except transcript
+/// segments of an external recogniser (<see cref="LiveTranscriptMessage"/>), which go to the session's transcript. The client's
 /// close ends the stream (the session drains, then the close is answered); a message the parser refuses, or any
 /// other end of the session, closes the socket with the reason (1007 for a malformed stream).
 /// </summary>
@@ -27,6 +30,7 @@ internal static class LiveIngest
         // A session that ended (stopped, or failed on a bad message) reads no more: stop waiting to hand it messages.
         var stopWrites = completion.ContinueWith(_ => writes.Cancel(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         Task<NetworkMessage?>? receive = null;
+        var received = 0;
         try
         {
             while (true)
@@ -40,7 +44,20 @@ internal static class LiveIngest
                     writer.TryComplete();
                     break;
                 }
-                await writer.WriteAsync(message, writes.Token);
+                received++;
+                TranscriptSegment? segment;
+                try
+                {
+                    segment = LiveTranscriptMessage.TryRead(message, $"message {received}");
+                    if (segment is not null) TakeTranscript(session, segment, $"message {received}");
+                }
+                catch (TranscriptFormatException e)
+                {
+                    // The session ends failed with the reason, and the socket closes with 1007.
+                    writer.TryComplete(new AudioStreamException(session.Session.Source, e.Message));
+                    break;
+                }
+                if (segment is null) await writer.WriteAsync(message, writes.Token);
             }
         }
         catch (OperationCanceledException) when (completion.IsCompleted)
@@ -53,6 +70,8 @@ internal static class LiveIngest
             writer.TryComplete(new IOException(e.Message, e)); // the source ends the session with "the connection was lost (...)"
         }
 
+        // No more text can come: utterances stop waiting for it.
+        session.Transcript?.Complete();
         var outcome = await completion;
         await stopWrites;
         if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
@@ -72,6 +91,14 @@ internal static class LiveIngest
                 // The client went away meanwhile: nothing left to tell it.
             }
         }
+    }
+
+    /// <exception cref="TranscriptFormatException">The session takes no text, or the segment names a speaker it does not have.</exception>
+    private static void TakeTranscript(RunningSession session, TranscriptSegment segment, string where)
+    {
+        if (session.Transcript is not { } transcript)
+            throw new TranscriptFormatException($"{where}: a transcript segment, but the session was created without \"externalTranscript\": true");
+        transcript.Add(segment, where);
     }
 
     /// <summary>One whole message, reassembled from its fragments; null when the client closes.</summary>

@@ -10,7 +10,9 @@ using EmoStream.Dashboard.Security;
 using EmoStream.Sessions;
 using EmoStream.Sessions.Alerts;
 using EmoStream.Sessions.Export;
+using EmoStream.Sessions.Metrics;
 using EmoStream.Sessions.Storage;
+using EmoStream.Transcribe;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -25,17 +27,30 @@ public static class SessionsApi
         var api = app.MapGroup("/api/sessions");
         api.MapGet("/", async (SessionRegistry sessions, CancellationToken ct) => Results.Ok(await sessions.Store.ListSessionsAsync(ct)))
             .RequireAuthorization(AccessPolicies.View);
+        api.MapGet("/search", SessionSearch.HandleAsync).RequireAuthorization(AccessPolicies.View);
         api.MapPost("/", CreateLiveAsync).RequireAuthorization(AccessPolicies.Ingest);
         api.MapPost("/replay", UploadAsync).RequireAuthorization(AccessPolicies.Ingest);
-        api.MapGet("/{id}", async (string id, SessionRegistry sessions, CancellationToken ct) =>
+        api.MapGet("/{id}", async (string id, SessionRegistry sessions, IOptions<AlertOptions> alerts, CancellationToken ct) =>
             await sessions.Store.GetSessionAsync(id, ct) is { } session
-                ? Results.Ok(await DetailAsync(session, sessions.Store, ct))
+                ? Results.Ok(await DetailAsync(session, sessions.Store, alerts.Value, ct))
                 : NoSession(id)).RequireAuthorization(AccessPolicies.View);
-        api.MapGet("/{id}/export.json", async (string id, SessionRegistry sessions, CancellationToken ct) =>
+        api.MapGet("/{id}/metrics", async (string id, SessionRegistry sessions, IOptions<AlertOptions> alerts, CancellationToken ct) =>
             await sessions.Store.GetSessionAsync(id, ct) is null
                 ? NoSession(id)
-                : Results.Text(SessionExport.Json(await sessions.Store.GetUtterancesAsync(id, 0, ct)).ToJsonString(), "application/json"))
+                : Results.Ok(Metrics(await sessions.Store.GetUtterancesAsync(id, 0, ct), alerts.Value)))
             .RequireAuthorization(AccessPolicies.View);
+        api.MapGet("/{id}/metrics.csv", async (string id, SessionRegistry sessions, IOptions<AlertOptions> alerts, CancellationToken ct) =>
+            await sessions.Store.GetSessionAsync(id, ct) is null
+                ? NoSession(id)
+                : Results.File(System.Text.Encoding.UTF8.GetBytes(SessionExport.MetricsCsv(Metrics(await sessions.Store.GetUtterancesAsync(id, 0, ct), alerts.Value))),
+                    "text/csv; charset=utf-8", $"session-{id}-metrics.csv"))
+            .RequireAuthorization(AccessPolicies.View);
+        api.MapGet("/{id}/export.json", async (string id, SessionRegistry sessions, IOptions<AlertOptions> alerts, CancellationToken ct) =>
+        {
+            if (await sessions.Store.GetSessionAsync(id, ct) is null) return NoSession(id);
+            var utterances = await sessions.Store.GetUtterancesAsync(id, 0, ct);
+            return Results.Text(SessionExport.Document(utterances, Metrics(utterances, alerts.Value)).ToJsonString(), "application/json");
+        }).RequireAuthorization(AccessPolicies.View);
         api.MapGet("/{id}/export.csv", async (string id, SessionRegistry sessions, CancellationToken ct) =>
             await sessions.Store.GetSessionAsync(id, ct) is null
                 ? NoSession(id)
@@ -47,11 +62,15 @@ public static class SessionsApi
         api.Map("/{id}/ingest", IngestAsync).RequireAuthorization(AccessPolicies.Ingest);
     }
 
-    private static async Task<SessionDetail> DetailAsync(SessionRecord session, ISessionStore store, CancellationToken ct)
+    private static async Task<SessionDetail> DetailAsync(SessionRecord session, ISessionStore store, AlertOptions alerts, CancellationToken ct)
     {
         var utterances = await store.GetUtterancesAsync(session.Id, 0, ct);
-        return new SessionDetail(session, utterances, AlertHistory.Latest(utterances));
+        return new SessionDetail(session, utterances, AlertHistory.Latest(utterances), Metrics(utterances, alerts));
     }
+
+    /// <summary>Negative runs are runs of the alert rule's emotions.</summary>
+    private static CallMetrics Metrics(IReadOnlyList<UtteranceRecord> utterances, AlertOptions alerts) =>
+        CallMetricsCalculator.Compute(utterances, alerts.EffectiveEmotions);
 
     private static IResult NoSession(string id) =>
         Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found", detail: $"no session '{id}'");
@@ -101,14 +120,15 @@ public static class SessionsApi
                 return Invalid("speakers", $"'{twice}' is named twice; each channel needs its own speaker name");
             rate = stated;
         }
-        var session = await sessions.StartLiveAsync(format, rate, speakers, ct, limits.Value.Live);
+        var session = await sessions.StartLiveAsync(format, rate, speakers, ct, limits.Value.Live, body.ExternalTranscript ?? false);
         var ingest = $"/api/sessions/{session.Id}/ingest";
         return Results.Created($"/api/sessions/{session.Id}", new SessionCreated(session.Session, ingest));
     }
 
     /// <summary>
     /// Multipart form: <c>file</c> (a recording in any format ffmpeg reads), <c>pacing</c> (<c>realtime</c> or
-    /// <c>fast</c>, default fast), <c>speakers</c> (optional, comma-separated: one speaker per channel).
+    /// <c>fast</c>, default fast), <c>speakers</c> (optional, comma-separated: one speaker per channel), <c>transcript</c>
+    /// (optional: the recording's transcript, WebVTT, SRT or JSON, used instead of speech recognition).
     /// </summary>
     private static async Task<IResult> UploadAsync(HttpContext context, SessionRegistry sessions, IOptions<ReplayOptions> replayOptions,
         IOptions<StorageOptions> storageOptions, IOptions<InputLimits> inputLimits, CancellationToken ct)
@@ -155,6 +175,24 @@ public static class SessionsApi
         if (SpeakerNames.Repeated(speakers) is { } twice)
             return Invalid("speakers", $"'{twice}' is named twice; each channel needs its own speaker name");
         var replay = replayOptions.Value.With(chosen, speakers);
+        IReadOnlyList<TranscriptSegment>? transcript = null;
+        string? transcriptName = null;
+        // A form's empty file input arrives as a part without name or content: no transcript.
+        if (form.Files.GetFile("transcript") is { } transcriptFile && !(transcriptFile.Length == 0 && string.IsNullOrEmpty(transcriptFile.FileName)))
+        {
+            transcriptName = UploadNames.Display(transcriptFile.FileName);
+            if (transcriptFile.Length > TranscriptFile.MaxBytes)
+                return Invalid("transcript", $"'{transcriptName}' is over the limit of {TranscriptFile.MaxBytes} bytes for a transcript");
+            try
+            {
+                using var reader = new StreamReader(transcriptFile.OpenReadStream());
+                transcript = TranscriptFile.Parse(await reader.ReadToEndAsync(ct), transcriptName);
+            }
+            catch (TranscriptFormatException e)
+            {
+                return Invalid("transcript", e.Message);
+            }
+        }
 
         // Stored under a name of the server's own: the client's file name is only shown (the session's source), never a path.
         var storage = storageOptions.Value;
@@ -175,7 +213,14 @@ public static class SessionsApi
         try
         {
             // Decoded once, as a stream, before the session exists: a file that is not audio, or too long, is a 400 here instead of a failed session.
-            await FfmpegStream.MeasureAsync(path, name, limits.MaxRecordingDuration, ct);
+            var shape = await FfmpegStream.MeasureAsync(path, name, limits.MaxRecordingDuration, ct);
+            if (replay.Diarizes(shape.Channels) && shape.Duration > limits.MaxDiarizedDuration)
+            {
+                UploadNames.Delete(folder);
+                return Invalid("speakers", $"'{name}' is one channel of {RecordingTooLongException.Describe(shape.Duration)} with {replay.SpeakerNames.Length} speakers named: "
+                    + $"telling them apart holds the whole recording in memory, allowed up to {RecordingTooLongException.Describe(limits.MaxDiarizedDuration)} "
+                    + $"({InputLimits.SectionName}:{nameof(InputLimits.MaxDiarizedDuration)}); name one speaker, or send a recording with a channel per speaker");
+            }
         }
         catch (RecordingTooLongException e)
         {
@@ -192,7 +237,12 @@ public static class SessionsApi
         RunningSession session;
         try
         {
-            session = await sessions.StartUploadAsync(path, name, replay, limits.MaxRecordingDuration, ct);
+            session = await sessions.StartUploadAsync(path, name, replay, limits.MaxRecordingDuration, ct, transcript, transcriptName);
+        }
+        catch (TranscriptFormatException e)
+        {
+            UploadNames.Delete(folder);
+            return Invalid("transcript", e.Message);
         }
         catch
         {

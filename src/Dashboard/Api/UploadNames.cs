@@ -32,7 +32,7 @@ internal static partial class UploadNames
     public static string Reason(Exception e, string folder) => e switch
     {
         UnauthorizedAccessException => "its storage folder is not writable",
-        IOException { HResult: 28 or unchecked((int)0x80070070) } => "no space left on its storage",
+        IOException { HResult: 28 or unchecked((int)0x80070070) } => "no space left on the device holding the uploads",
         _ => Hide(e.Message, folder, folder, "").Trim(' ', ':', '\''),
     };
 

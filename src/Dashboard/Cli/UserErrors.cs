@@ -42,6 +42,7 @@ public static class UserErrors
         or AcousticFeatureSetException
         or StorageException
         or TranscriptionConfigurationException
+        or TranscriptFormatException
         or PocketSphinxException
         or WhisperModelException
         or PipelineConfigurationException

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using EmoStream.Dashboard.Api;
 using EmoStream.Dashboard.Cluster;
 using EmoStream.Dashboard.Hubs;
+using EmoStream.Dashboard.Notifications;
 using EmoStream.Sessions.Configuration;
 using EmoStream.Dashboard.Security;
 using EmoStream.Sessions;
@@ -69,6 +70,7 @@ public static class WebHost
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
         builder.Services.ConfigureHttpJsonOptions(o => UseStringEnums(o.SerializerOptions));
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<StorageFullProblem>();
         var signalR = builder.Services.AddSignalR(o => o.AddFilter<HubErrors>()).AddJsonProtocol(o => UseStringEnums(o.PayloadSerializerOptions));
         builder.Services.AddSingleton(sp => new AccessMode(sp.GetRequiredService<IServer>(), tokens));
         builder.Services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
@@ -81,6 +83,9 @@ public static class WebHost
         builder.Services.AddSingleton(sessions);
         builder.Services.AddSingleton<SessionListFeed>();
         builder.Services.AddSingleton<SessionBroadcaster>();
+        builder.Services.AddSingleton<WallboardFeed>();
+        // Before the drain: hosted services stop in reverse order, so alerts of the drain are still sent.
+        builder.Services.AddAlertWebhooks(configuration);
         builder.Services.AddHostedService<SessionDrain>();
         builder.Services.AddHostedService<DemoReplay>();
         builder.Services.AddValidated<ClusterOptions>(configuration, ClusterOptions.SectionName, o => o.Problem(storage.Provider));
@@ -97,13 +102,24 @@ public static class WebHost
         {
             builder.Services.AddSingleton<ISessionCluster, SingleNode>();
         }
+        builder.Services.AddValidated<RetentionOptions>(configuration, RetentionOptions.SectionName, o => o.Problem());
+        builder.Services.AddSingleton<RetentionSweep>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<RetentionSweep>());
 
         var app = builder.Build();
         // The broadcaster hears every session the registry runs while the host lives (the shutdown drain included).
         var broadcast = sessions.Subscribe(app.Services.GetRequiredService<SessionBroadcaster>());
         app.Lifetime.ApplicationStopped.Register(broadcast.Dispose);
+        var wallboard = sessions.Subscribe(app.Services.GetRequiredService<WallboardFeed>());
+        app.Lifetime.ApplicationStopped.Register(wallboard.Dispose);
+        if (app.Services.GetRequiredService<WebhookDispatcher>() is { Enabled: true })
+        {
+            var notify = sessions.Subscribe(app.Services.GetRequiredService<AlertNotifier>());
+            app.Lifetime.ApplicationStopped.Register(notify.Dispose);
+        }
         app.UseMiddleware<SecurityHeaders>();
-        // Every error answer is problem details: unhandled exceptions (500, no server details), empty 4xx/5xx answers.
+        // Every error answer is problem details: a full disk (503, StorageFullProblem), other unhandled exceptions (500,
+        // no server details), empty 4xx/5xx answers.
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         // The page's files are public (it reads a token from its URL): served before authorization. Every routed
@@ -121,6 +137,7 @@ public static class WebHost
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
         SessionsApi.Map(app);
         UiSettingsApi.Map(app);
+        Webhooks.Map(app);
         app.MapHub<SessionsHub>(HubPath).RequireAuthorization(AccessPolicies.View);
         return app;
     }

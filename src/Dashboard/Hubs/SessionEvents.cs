@@ -15,6 +15,18 @@ public static class SessionEvents
     /// <summary>The id of a deleted session, for watchers of the session list.</summary>
     public const string SessionDeleted = "SessionDeleted";
 
+    /// <summary>A running session's <see cref="Storage.SessionRecord"/>, for watchers of the wallboard (<c>WatchWallboard</c>).</summary>
+    public const string WallboardStarted = "WallboardStarted";
+
+    /// <summary>A <see cref="TileUtterance"/> of any running session, for watchers of the wallboard.</summary>
+    public const string WallboardUtterance = "WallboardUtterance";
+
+    /// <summary>A session's final <see cref="Storage.SessionRecord"/>, for watchers of the wallboard.</summary>
+    public const string WallboardEnded = "WallboardEnded";
+
+    /// <summary>The group of connections watching the wallboard.</summary>
+    public const string WallboardGroup = "wallboard";
+
     /// <summary>The group of connections watching the session list.</summary>
     public const string ListGroup = "sessions";
 

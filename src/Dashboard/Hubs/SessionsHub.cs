@@ -7,8 +7,9 @@ namespace EmoStream.Dashboard.Hubs;
 /// <see cref="SessionEvents.Utterance"/> for every stored result from <c>fromIndex</c> on (what it missed first,
 /// then live, in order), then <see cref="SessionEvents.SessionEnded"/>. <c>WatchSessions()</c> returns the session
 /// list and subscribes to <see cref="SessionEvents.SessionUpdated"/> and <see cref="SessionEvents.SessionDeleted"/>.
+/// <c>WatchWallboard()</c> returns a tile per running session and subscribes to the wallboard's events.
 /// </summary>
-public sealed class SessionsHub(SessionBroadcaster sessions, SessionListFeed list) : Hub
+public sealed class SessionsHub(SessionBroadcaster sessions, SessionListFeed list, WallboardFeed wallboard) : Hub
 {
     public async Task JoinSession(string sessionId, int fromIndex = 0)
     {
@@ -23,4 +24,8 @@ public sealed class SessionsHub(SessionBroadcaster sessions, SessionListFeed lis
     public Task<IReadOnlyList<SessionSummary>> WatchSessions() => list.WatchAsync(Context.ConnectionId, Groups, Context.ConnectionAborted);
 
     public Task UnwatchSessions() => list.UnwatchAsync(Context.ConnectionId, Groups, Context.ConnectionAborted);
+
+    public Task<IReadOnlyList<WallboardTile>> WatchWallboard() => wallboard.WatchAsync(Context.ConnectionId, Groups, Context.ConnectionAborted);
+
+    public Task UnwatchWallboard() => wallboard.UnwatchAsync(Context.ConnectionId, Groups, Context.ConnectionAborted);
 }

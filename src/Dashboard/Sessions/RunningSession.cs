@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using EmoStream.Capture.Network;
 using EmoStream.Sessions.Pipeline;
 using EmoStream.Sessions.Storage;
+using EmoStream.Transcribe;
 
 namespace EmoStream.Sessions;
 
@@ -14,10 +15,11 @@ public sealed class RunningSession
     private readonly SemaphoreSlim _gate = new(1, 1);
     private int _ingestClaimed;
 
-    internal RunningSession(SessionPipeline pipeline, ChannelWriter<NetworkMessage>? ingest)
+    internal RunningSession(SessionPipeline pipeline, ChannelWriter<NetworkMessage>? ingest, GivenTranscripts? transcript)
     {
         Pipeline = pipeline;
         Ingest = ingest;
+        Transcript = transcript;
     }
 
     public SessionPipeline Pipeline { get; }
@@ -29,6 +31,9 @@ public sealed class RunningSession
 
     /// <summary>Where an ingest connection hands its messages; null for a replay.</summary>
     public ChannelWriter<NetworkMessage>? Ingest { get; }
+
+    /// <summary>The session's given transcript (a file's, or an external recogniser's still arriving); null when the transcriber listens.</summary>
+    public GivenTranscripts? Transcript { get; }
 
     /// <summary>Index of the last result handed to the observers (read it under <see cref="ExclusiveAsync{T}"/>); -1 before the first.</summary>
     public int LastPublished { get; internal set; } = -1;

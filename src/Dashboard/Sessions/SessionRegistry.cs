@@ -38,15 +38,17 @@ public sealed class SessionRegistry : IAsyncDisposable
 
     private readonly PipelineResources _shared;
     private readonly TelephonyOptions _telephony;
+    private readonly TimeSpan _lateTextWait;
     private readonly ConcurrentDictionary<string, RunningSession> _running = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _shutdown = new();
     private readonly ILogger _logger;
     private ImmutableArray<ISessionObserver> _observers = [];
 
-    private SessionRegistry(PipelineResources shared, TranscriberSelection transcription, TelephonyOptions telephony)
+    private SessionRegistry(PipelineResources shared, TranscriberSelection transcription, TelephonyOptions telephony, TimeSpan lateTextWait)
     {
         _shared = shared;
         _telephony = telephony;
+        _lateTextWait = lateTextWait;
         Transcription = transcription;
         _logger = shared.Loggers.CreateLogger<SessionRegistry>();
     }
@@ -99,7 +101,7 @@ public sealed class SessionRegistry : IAsyncDisposable
             var transcriber = await factory.CreateAsync(selection, cancellationToken).ConfigureAwait(false);
             var shared = new PipelineResources(model, transcriber, vad, store, Options<PipelineOptions>(), Options<ScoringOptions>(),
                 Options<SegmentationOptions>(), Options<CaptureSessionOptions>(), storage.StoreAudio, alerts, time, loggers);
-            return new SessionRegistry(shared, selection, Options<TelephonyOptions>());
+            return new SessionRegistry(shared, selection, Options<TelephonyOptions>(), Options<TranscriptionOptions>().LateTextWait);
         }
         catch
         {
@@ -128,34 +130,45 @@ public sealed class SessionRegistry : IAsyncDisposable
     }
 
     /// <summary>Replays a recording: <paramref name="decoded"/> when it was decoded already, else read from <paramref name="path"/>.</summary>
-    /// <param name="given">Transcripts that come with the recording, used instead of the transcriber.</param>
+    /// <param name="transcript">Transcript segments that come with the recording, used instead of the transcriber (engine <c>transcript</c>).</param>
+    /// <exception cref="TranscriptFormatException">A segment names a speaker the replay does not have.</exception>
     public Task<RunningSession> StartReplayAsync(string path, ReplayOptions options, CancellationToken cancellationToken, PcmAudio? decoded = null,
-        GivenTranscripts? given = null)
+        IReadOnlyList<TranscriptSegment>? transcript = null, string? transcriptName = null)
     {
-        IReadOnlyList<string> speakers = options.ChannelPerSpeaker ? options.EffectiveSpeakerNames : [options.MixedSpeakerName];
+        var speakers = ReplaySpeakers(options);
+        var given = transcript is null ? null : GivenTranscripts.For(transcript, speakers, transcriptName ?? "the transcript");
         var source = decoded is null
             ? new FileReplaySource(path, options, time: _shared.Time)
             : new FileReplaySource(path, decoded, options, _shared.Time);
         return StartAsync(source, SessionKind.Replay, speakers, null, cancellationToken, given);
     }
 
+    private static IReadOnlyList<string> ReplaySpeakers(ReplayOptions options) =>
+        options.ChannelPerSpeaker ? options.EffectiveSpeakerNames : [options.MixedSpeakerName];
+
     /// <summary>
     /// Replays an uploaded recording decoded as a stream, so memory stays bounded whatever its length; one longer than
     /// <paramref name="maxDuration"/> ends the session with the reason.
     /// </summary>
     /// <param name="name">The client's name for it (the session's source); the path is never shown.</param>
-    public Task<RunningSession> StartUploadAsync(string path, string name, ReplayOptions options, TimeSpan maxDuration, CancellationToken cancellationToken)
+    /// <param name="transcript">As for <see cref="StartReplayAsync"/>.</param>
+    /// <exception cref="TranscriptFormatException">A segment names a speaker the replay does not have.</exception>
+    public Task<RunningSession> StartUploadAsync(string path, string name, ReplayOptions options, TimeSpan maxDuration, CancellationToken cancellationToken,
+        IReadOnlyList<TranscriptSegment>? transcript = null, string? transcriptName = null)
     {
-        IReadOnlyList<string> speakers = options.ChannelPerSpeaker ? options.EffectiveSpeakerNames : [options.MixedSpeakerName];
-        return StartAsync(new StreamingReplaySource(path, name, options, maxDuration, _shared.Time), SessionKind.Replay, speakers, null, cancellationToken);
+        var speakers = ReplaySpeakers(options);
+        var given = transcript is null ? null : GivenTranscripts.For(transcript, speakers, transcriptName ?? "the transcript");
+        return StartAsync(new StreamingReplaySource(path, name, options, maxDuration, _shared.Time), SessionKind.Replay, speakers, null, cancellationToken, given);
     }
 
     /// <summary>A live session whose audio arrives through <see cref="RunningSession.Ingest"/>.</summary>
     /// <param name="sampleRate">PCM16 only: the rate the client sends at.</param>
     /// <param name="speakers">PCM16: one name per interleaved channel; telephony names speakers by track.</param>
     /// <param name="limits">The idle time-out and how far audio may run ahead of its arrival; <see cref="LiveLimits.Default"/> when null.</param>
+    /// <param name="externalTranscript">Text comes from an external recogniser over the ingest socket (<see cref="RunningSession.Transcript"/>)
+    /// instead of the transcriber; each utterance waits at most <c>Transcription:LateTextWait</c> for its text.</param>
     public Task<RunningSession> StartLiveAsync(LiveFormat format, int sampleRate, IReadOnlyList<string> speakers, CancellationToken cancellationToken,
-        LiveLimits? limits = null)
+        LiveLimits? limits = null, bool externalTranscript = false)
     {
         limits ??= LiveLimits.Default;
         var name = $"live {format.ToString().ToLowerInvariant()}";
@@ -167,7 +180,8 @@ public sealed class SessionRegistry : IAsyncDisposable
         var source = new NetworkAudioSource(name, IdleTimeout.ReadAllAsync(messages.Reader, name, limits.IdleTimeout, limits.Setting),
             new ArrivalLimitedParser(parser, name, limits.MaxLead));
         IReadOnlyList<string> known = format == LiveFormat.Pcm16 ? speakers : _telephony.TrackSpeakers.Values.Distinct().ToArray();
-        return StartAsync(source, SessionKind.Live, known, messages.Writer, cancellationToken);
+        return StartAsync(source, SessionKind.Live, known, messages.Writer, cancellationToken,
+            externalTranscript ? GivenTranscripts.Open(_lateTextWait, known) : null);
     }
 
     /// <summary>Records a new session, starts its pipeline and keeps it until its observers heard its end.</summary>
@@ -178,7 +192,7 @@ public sealed class SessionRegistry : IAsyncDisposable
         var record = new SessionRecord(Guid.NewGuid().ToString("N"), kind, source.Name, SessionStatus.Running, _shared.Time.GetUtcNow(), null,
             speakers, _shared.Model.Id);
         await _shared.Store.CreateSessionAsync(record, cancellationToken).ConfigureAwait(false);
-        var session = new RunningSession(new SessionPipeline(record, source, _shared, given, _shutdown.Token), ingest);
+        var session = new RunningSession(new SessionPipeline(record, source, _shared, given, _shutdown.Token), ingest, given);
         _running[session.Id] = session;
         session.Completion = PublishAsync(session, _observers);
         return session;

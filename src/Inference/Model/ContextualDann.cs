@@ -42,7 +42,8 @@ public sealed class ContextualDann : nn.Module
     {
         using var scope = NewDisposeScope();
         var (fused, weights) = Fuse(batch.Acoustic, batch.Lexical, batch.Present);
-        var r = Context.Forward(FusedDropout.forward(fused), batch.Lengths, batch.Valid);
+        var fusedDropped = FusedDropout.forward(fused);
+        var r = WithResidual(Context.Forward(fusedDropped, batch.Lengths, batch.Valid), fusedDropped);
         var rDropped = ContextDropout.forward(r);
         var emotion = EmotionHead.forward(rDropped);
         var speaker = SpeakerHead.forward(GradientReversal.Apply(rDropped, lambda));
@@ -52,6 +53,9 @@ public sealed class ContextualDann : nn.Module
             weights.MoveToOuterDisposeScope(),
             r.MoveToOuterDisposeScope());
     }
+
+    /// <summary>What the classifiers see: the context vectors, plus the fused ones in a residual model.</summary>
+    internal Tensor WithResidual(Tensor context, Tensor fused) => Architecture.Residual ? context.add(fused) : context;
 
     /// <summary>Normalises the present modalities and fuses them; shared by the batch and incremental paths.</summary>
     internal (Tensor Fused, Tensor Weights) Fuse(Tensor? acoustic, Tensor? lexical, Tensor present)

@@ -2,7 +2,9 @@ namespace EmoStream.Inference.Model;
 
 /// <summary>
 /// Everything that fixes the shape of a <see cref="ContextualDann"/>. A modality whose dimension is 0 has no
-/// branch and is always masked (a model trained on one modality).
+/// branch and is always masked (a model trained on one modality). <paramref name="Residual"/> adds each utterance's fused
+/// vector to its context vector before the classifiers (not in the paper, whose classifiers see the context vector alone):
+/// an utterance's own evidence then reaches the classifiers whatever the history the GRU carries.
 /// </summary>
 public sealed record DannArchitecture(
     int AcousticDim,
@@ -12,7 +14,8 @@ public sealed record DannArchitecture(
     ContextMode Mode,
     int Hidden = 100,
     int Heads = 4,
-    double Dropout = 0.2)
+    double Dropout = 0.2,
+    bool Residual = false)
 {
     public void Validate()
     {

@@ -9,4 +9,7 @@ public sealed class ModelOptions
     public int Heads { get; set; } = 4;
     public double Dropout { get; set; } = 0.2;
     public ContextMode Mode { get; set; } = ContextMode.Causal;
+
+    /// <summary>Classifiers on fused + context vectors (<see cref="DannArchitecture.Residual"/>); false is the paper's.</summary>
+    public bool Residual { get; set; }
 }

@@ -80,7 +80,7 @@ public sealed class IncrementalDialogueScorer : IDisposable
         var values = _values[.., ..filled, ..];
         var q = attention.Query.forward(h).view(heads, dk, 1);
         var scores = matmul(keys, q).squeeze(-1).mul(attention.Scale); // [H, n]
-        var r = matmul(softmax(scores, -1).unsqueeze(1), values).view(1, heads * dk); // [1, d]
+        var r = _model.WithResidual(matmul(softmax(scores, -1).unsqueeze(1), values).view(1, heads * dk), fused); // [1, d]
         var logits = _model.EmotionHead.forward(r).data<float>().ToArray();
         return new UtteranceScore(_count - 1, _temperatures.Probabilities(logits, ModalityPatterns.Of(hasAcoustic, hasLexical)), weights.data<float>().ToArray());
     }

@@ -23,9 +23,6 @@ public sealed class WhisperOptions
     /// <summary>Text that conditions the decoder (vocabulary, spelling of names); empty for none.</summary>
     public string InitialPrompt { get; set; } = "";
 
-    /// <summary>libwhisper.so to load instead of searching for it; empty to search.</summary>
-    public string LibraryPath { get; set; } = "";
-
     public string ModelPath => Path.GetFullPath(Path.Combine(ModelDirectory, ModelFileName(Model)));
 
     public static string ModelFileName(string model) => $"ggml-{model}.bin";

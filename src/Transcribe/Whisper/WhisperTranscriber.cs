@@ -1,33 +1,50 @@
-using EmoStream.Transcribe.Whisper.Native;
 using Microsoft.Extensions.Logging;
 
 namespace EmoStream.Transcribe.Whisper;
 
-/// <summary>Whisper through whisper.cpp: contexts (model + state each) pooled across sessions, implausible output dropped.</summary>
-public sealed class WhisperTranscriber : PooledTranscriber<WhisperContext>
+/// <summary>
+/// Whisper through Whisper.net: one model loaded once and shared, one processor per concurrent call (pooled across
+/// sessions), implausible output dropped.
+/// </summary>
+public sealed class WhisperTranscriber : PooledTranscriber<WhisperDecoder>
 {
     public const string EngineName = "whisper";
 
     private readonly WhisperOptions _engineOptions;
     private readonly WhisperOutputFilter _filter;
+    private readonly Lock _loading = new();
+    private WhisperModel? _model;
 
     public WhisperTranscriber(TranscriptionOptions options, ILogger<WhisperTranscriber> logger)
         : base(EngineName, options, logger)
     {
         _engineOptions = options.Whisper;
         _filter = new WhisperOutputFilter(options.Whisper.NoSpeechThreshold, options.Whisper.MinConfidence);
-        WhisperLibrary.UsePath(options.Whisper.LibraryPath);
     }
 
-    /// <summary>Why Whisper cannot run here (no model file, no library); null when it can.</summary>
-    public static string? DescribeUnavailability(WhisperOptions options)
+    /// <summary>Why Whisper cannot run here (no model file); null when it can.</summary>
+    public static string? DescribeUnavailability(WhisperOptions options) =>
+        File.Exists(options.ModelPath) ? null : $"Whisper model '{options.ModelPath}' is not present (emostream models pull {options.Model})";
+
+    /// <summary>The first decoder loads the model; a load that failed is tried again by the next.</summary>
+    protected override WhisperDecoder CreateDecoder()
     {
-        if (!File.Exists(options.ModelPath)) return $"Whisper model '{options.ModelPath}' is not present (emostream models pull {options.Model})";
-        return WhisperLibrary.Locate(options.LibraryPath) is null ? $"{WhisperLibrary.FileName} was not found (run scripts/setup.sh)" : null;
+        lock (_loading)
+        {
+            _model ??= WhisperModel.Load(_engineOptions.ModelPath);
+            return _model.CreateDecoder(_engineOptions);
+        }
     }
 
-    protected override WhisperContext CreateDecoder() => WhisperContext.Load(_engineOptions.ModelPath);
+    protected override EngineOutput Decode(WhisperDecoder decoder, float[] samples, CancellationToken abandoned) =>
+        _filter.Apply(decoder.TranscribeAsync(samples, abandoned).GetAwaiter().GetResult());
 
-    protected override EngineOutput Decode(WhisperContext decoder, float[] samples, CancellationToken abandoned) =>
-        _filter.Apply(decoder.Transcribe(samples, _engineOptions, abandoned));
+    protected override void ReleaseShared()
+    {
+        lock (_loading)
+        {
+            _model?.Release();
+            _model = null;
+        }
+    }
 }

@@ -56,10 +56,13 @@ public sealed class ResamplerTests
     }
 
     [Theory]
-    [InlineData(44_100)]
-    [InlineData(8_000)]
-    [InlineData(16_000)]
-    public void Streaming_in_uneven_blocks_equals_converting_at_once(int rate)
+    [InlineData(44_100, 3000)]
+    [InlineData(8_000, 3000)]
+    [InlineData(16_000, 3000)]
+    // A live source's small messages (NAudio 3.0.x's resampler stopped producing output when fed like this).
+    [InlineData(48_000, 8)]
+    [InlineData(8_000, 2)]
+    public void Streaming_in_uneven_blocks_equals_converting_at_once(int rate, int largestBlock)
     {
         var input = Signals.Tone(440, rate, 0.7);
         var whole = Resampler.Convert(input, rate, 16_000);
@@ -69,7 +72,7 @@ public sealed class ResamplerTests
         var random = new Random(3);
         for (var at = 0; at < input.Length;)
         {
-            var take = Math.Min(random.Next(1, 3000), input.Length - at);
+            var take = Math.Min(random.Next(1, largestBlock + 1), input.Length - at);
             pieces.AddRange(streaming.Process(input.AsSpan(at, take)));
             at += take;
         }

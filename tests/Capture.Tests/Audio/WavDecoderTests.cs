@@ -122,6 +122,25 @@ public sealed class WavDecoderTests : IDisposable
     }
 
     [Fact]
+    public void What_the_product_writes_reads_back_as_its_16_bit_values_with_channels_apart()
+    {
+        var left = Signals.Tone(440, 8_000, 3.0, 0.6);
+        var right = Signals.Tone(1000, 8_000, 3.0, 1.2); // clipped
+        var path = _dir.File(Path.Combine("stored", "call.wav"));
+
+        Pcm16WavWriter.Write(path, [left, right], 8_000);
+        var audio = new WavDecoder().TryDecode(path);
+
+        Assert.NotNull(audio);
+        Assert.Equal(8_000, audio.SampleRate);
+        Assert.Equal(44 + 4 * left.Length, new FileInfo(path).Length);
+        Assert.Equal(left.Select(x => Pcm16WavWriter.ToInt16(x) / 32768f), audio.Channels[0]);
+        Assert.Equal(right.Select(x => Pcm16WavWriter.ToInt16(x) / 32768f), audio.Channels[1]);
+        Assert.Equal(32767 / 32768f, audio.Channels[1].Max());
+        Assert.False(File.Exists(path + ".tmp"));
+    }
+
+    [Fact]
     public void Declines_files_that_are_not_riff_wave()
     {
         var path = _dir.File("text.wav");

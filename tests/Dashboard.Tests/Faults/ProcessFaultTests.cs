@@ -197,24 +197,91 @@ public sealed class ProcessFaultTests : IDisposable
     [SkippableFact]
     public async Task On_a_full_disk_uploads_are_refused_with_a_problem_and_the_server_goes_on()
     {
-        var why = ServerProcess.MountNamespaceUnavailable();
-        Skip.If(why is not null, why);
-        Directory.CreateDirectory(Data);
-        await using var server = await ServerProcess.ServeAsync(Data, mountFirst: $"mount -t tmpfs -o size=2m tmpfs '{Data}'");
+        await using var server = await ServeOnSmallDiskAsync();
         using var http = new HttpClient { BaseAddress = server.Address };
         using var form = new MultipartFormDataContent { { new ByteArrayContent(Tone(120)), "file", "big.wav" } }; // 3.8 MB
-        using var response = await http.PostAsync("/api/sessions/replay", form);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable, $"{response.StatusCode}: {body}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("no space left on its storage", body);
-        Assert.DoesNotContain(Data, body);
-        Assert.DoesNotContain("/tmp", body);
+        using (var response = await http.PostAsync("/api/sessions/replay", form))
+            await AssertUnavailableAsync(response, "no space left on the device holding the uploads");
 
         // Small work still fits, and the server answers as before.
         var id = await UploadAsync(http, Tone(1), "fast");
         await WaitAsync(async () => (await SessionAsync(http, id)).Status != SessionStatus.Running);
         Assert.Equal(SessionStatus.Completed, (await SessionAsync(http, id)).Status);
         Assert.Equal("ok", (string)JsonNode.Parse(await http.GetStringAsync("/health"))!["status"]!);
+    }
+
+    [SkippableFact]
+    public async Task On_a_full_disk_creating_a_session_answers_503_naming_the_store_and_keeps_nothing()
+    {
+        await using var server = await ServeOnSmallDiskAsync();
+        using var http = new HttpClient { BaseAddress = server.Address };
+        var filler = server.InItsNamespace(Path.Combine(Data, "filler"));
+        await FillAsync(filler);
+
+        using (var live = await http.PostAsJsonAsync("/api/sessions", new { format = "pcm16", sampleRate = 16000 }))
+            await AssertUnavailableAsync(live, DatabaseFull);
+        // Room for a small upload's copy (one 4 KiB page), none for the database's next page: the copy is stored, the session is not.
+        using (var file = new FileStream(filler, FileMode.Open)) file.SetLength(file.Length - 4096);
+        using (var form = new MultipartFormDataContent { { new ByteArrayContent(Tone(0.05)), "file", "small.wav" } })
+        using (var upload = await http.PostAsync("/api/sessions/replay", form))
+            await AssertUnavailableAsync(upload, DatabaseFull);
+
+        // Nothing half-created: no session recorded, no upload kept.
+        Assert.Equal("[]", await http.GetStringAsync("/api/sessions"));
+        Assert.Empty(Directory.GetFiles(server.InItsNamespace(Path.Combine(Data, "uploads")), "*", SearchOption.AllDirectories));
+
+        // Once room is made, sessions start again.
+        File.Delete(filler);
+        var id = await UploadAsync(http, Tone(1), "fast");
+        await WaitAsync(async () => (await SessionAsync(http, id)).Status != SessionStatus.Running);
+        Assert.Equal(SessionStatus.Completed, (await SessionAsync(http, id)).Status);
+        await CreateLiveAsync(http);
+        Assert.Contains("no space left on the device holding the session database", server.Stdout); // the log names the path too
+        Assert.Contains(Path.Combine(Data, "emostream.db"), server.Stdout);
+    }
+
+    private const string DatabaseFull = "could not store the new session (no space left on the device holding the session database); try again later";
+
+    /// <summary>The server on a data folder of its own, a 2 MB tmpfs in a mount namespace (skipped, saying why, where there is none).</summary>
+    private async Task<ServerProcess> ServeOnSmallDiskAsync()
+    {
+        var why = ServerProcess.MountNamespaceUnavailable();
+        Skip.If(why is not null, why);
+        Directory.CreateDirectory(Data);
+        return await ServerProcess.ServeAsync(Data, mountFirst: $"mount -t tmpfs -o size=2m tmpfs '{Data}'");
+    }
+
+    /// <summary>503, a problem-details body saying <paramref name="why"/>, no server path.</summary>
+    private async Task AssertUnavailableAsync(HttpResponseMessage response, string why)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable, $"{response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(why, body);
+        Assert.DoesNotContain(_dir, body);
+        Assert.DoesNotContain("/tmp", body);
+    }
+
+    /// <summary>Writes zeros to <paramref name="path"/> until its file system has no room left.</summary>
+    private static async Task FillAsync(string path)
+    {
+        var chunk = new byte[64 * 1024];
+        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None);
+        try
+        {
+            while (true) await file.WriteAsync(chunk);
+        }
+        catch (IOException e) when (e.HResult == 28) // ENOSPC
+        {
+        }
+        // What a 64 KiB write could not take, in smaller pieces.
+        chunk = new byte[512];
+        try
+        {
+            while (true) await file.WriteAsync(chunk);
+        }
+        catch (IOException e) when (e.HResult == 28)
+        {
+        }
     }
 }

@@ -29,6 +29,9 @@ internal sealed partial class ServerProcess : IAsyncDisposable
 
     public string Stderr { get { lock (_stderr) return _stderr.ToString(); } }
 
+    /// <summary>A path as the process sees it in its own mount namespace (<c>mountFirst</c>), through <c>/proc/PID/root</c>.</summary>
+    public string InItsNamespace(string path) => $"/proc/{Id}/root{Path.GetFullPath(path)}";
+
     public static string Dll => Path.Combine(AppContext.BaseDirectory, "emostream.dll");
 
     /// <summary>Whether this machine lets a test give the process a mount namespace of its own (root, or user namespaces).</summary>

@@ -33,12 +33,15 @@ public sealed class EndpointAuthorizationTests
         ("POST", "/API/SESSIONS/", AccessPolicies.Ingest),
         ("POST", "/api/sessions/replay", AccessPolicies.Ingest),
         ("POST", "/api/Sessions/REPLAY/", AccessPolicies.Ingest),
+        ("GET", "/api/sessions/search?status=running", AccessPolicies.View),
         ("GET", "/api/sessions/x", AccessPolicies.View),
         ("GET", "/api/sessions/x/", AccessPolicies.View),
         ("GET", "/api/sessions/x/export.json", AccessPolicies.View),
         ("GET", "/API/sessions/x/EXPORT.JSON/", AccessPolicies.View),
         ("GET", "/api/sessions/x/export.csv", AccessPolicies.View),
         ("GET", "/api/sessions/x/Export.Csv", AccessPolicies.View),
+        ("GET", "/api/sessions/x/metrics", AccessPolicies.View),
+        ("GET", "/api/sessions/x/metrics.csv", AccessPolicies.View),
         ("POST", "/api/sessions/x/stop", AccessPolicies.Ingest),
         ("POST", "/api/sessions/x/STOP/", AccessPolicies.Ingest),
         ("POST", "/api/sessions/x%2Fstop", AccessPolicies.Ingest), // no such endpoint (405): the fallback needs ingest
@@ -54,6 +57,7 @@ public sealed class EndpointAuthorizationTests
         ("GET", "//api/sessions/x/ingest", AccessPolicies.Ingest), // routes nowhere: the fallback needs ingest
         ("GET", "/api/nothing-here", AccessPolicies.Ingest),
         ("GET", "/api/settings/ui", AccessPolicies.View),
+        ("GET", "/api/notifications/deliveries", AccessPolicies.View),
         ("GET", "/API/SETTINGS/UI/", AccessPolicies.View),
         ("POST", "/hubs/sessions/negotiate?negotiateVersion=1", AccessPolicies.View),
         ("POST", "/HUBS/Sessions/negotiate/?negotiateVersion=1", AccessPolicies.View),

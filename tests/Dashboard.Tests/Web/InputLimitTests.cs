@@ -130,6 +130,24 @@ public sealed class InputLimitTests : IDisposable
     }
 
     [Fact]
+    public async Task A_mono_recording_to_diarize_is_held_to_its_own_limit_because_it_is_kept_whole()
+    {
+        await using var server = await DashboardServer.StartAsync("127.0.0.1", ("Limits:MaxDiarizedDuration", "00:00:02"));
+
+        using var twoSpeakers = await UploadAsync(server, Wav(3), "mono.wav", speakers: "agent,customer");
+        var problem = await ProblemAsync(twoSpeakers, HttpStatusCode.BadRequest);
+        Assert.Equal("'mono.wav' is one channel of 3 s with 2 speakers named: telling them apart holds the whole recording in memory, allowed up to 2 s "
+                     + "(Limits:MaxDiarizedDuration); name one speaker, or send a recording with a channel per speaker", (string)problem["errors"]!["speakers"]![0]!);
+        Assert.Empty(await server.Store.ListSessionsAsync());
+
+        // Streamed, not diarized: the same length is fine with one speaker, or with a channel per speaker.
+        using var oneSpeaker = await UploadAsync(server, Wav(3), "mono.wav", speakers: "agent");
+        Assert.Equal(HttpStatusCode.Created, oneSpeaker.StatusCode);
+        using var stereo = await UploadAsync(server, Wav(3, channels: 2), "stereo.wav", speakers: "agent,customer");
+        Assert.Equal(HttpStatusCode.Created, stereo.StatusCode);
+    }
+
+    [Fact]
     public async Task A_server_error_is_a_problem_details_body_without_server_paths()
     {
         await using var server = await DashboardServer.StartAsync();

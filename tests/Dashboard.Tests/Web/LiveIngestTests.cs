@@ -29,7 +29,8 @@ public sealed class LiveIngestTests : IDisposable
         return (string)problem["errors"]![field]![0]!;
     }
 
-    private static async Task<(WebSocketCloseStatus? Status, string? Description)> ClosedAsync(ClientWebSocket socket)
+    /// <summary>Reads until the server closes the socket; its close status and reason.</summary>
+    internal static async Task<(WebSocketCloseStatus? Status, string? Description)> ClosedAsync(ClientWebSocket socket)
     {
         using var cts = new CancellationTokenSource(Timeout);
         var buffer = new byte[1024];

@@ -40,8 +40,18 @@ public sealed class ReplayBroadcastTests : IDisposable
         var list = await server.Http.GetFromJsonAsync<SessionRecord[]>("/api/sessions", DashboardServer.Json);
         Assert.Equal("talk.wav", Assert.Single(list!).Source[^8..]);
 
-        var json = JsonNode.Parse(await server.Http.GetStringAsync($"/api/sessions/{id}/export.json"))!.AsArray();
+        var document = JsonNode.Parse(await server.Http.GetStringAsync($"/api/sessions/{id}/export.json"))!;
+        var json = document["utterances"]!.AsArray();
         Assert.Equal(stored.Select(u => u.Emotion), json.Select(o => (string)o!["emotion"]!));
+        // The call metrics: in the detail, on their own, in the JSON export and as CSV, the same figures.
+        var metrics = (await server.GetAsync(id)).Metrics;
+        Assert.Equal(stored.Sum(u => u.End - u.Start), metrics.TalkTime, 6); // one mixed channel: nobody overlaps
+        Assert.Null(metrics.OverlapTime);
+        Assert.Equal(JsonNode.Parse(await server.Http.GetStringAsync($"/api/sessions/{id}/metrics"))!.ToJsonString(), document["metrics"]!.ToJsonString());
+        var metricsCsv = (await server.Http.GetStringAsync($"/api/sessions/{id}/metrics.csv")).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("scope,speaker,utterances,duration,talk_time,talk_share,silence_share,overlap_time,interruptions,interrupted,words,words_per_minute,share_", metricsCsv[0]);
+        Assert.Equal(["call,", "speaker,speaker"], metricsCsv.Skip(1).Select(l => string.Join(',', l.Split(',')[..2])));
+        Assert.Equal(stored.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), metricsCsv[2].Split(',')[2]);
         Assert.Equal(stored.Select(u => u.Probabilities["angry"]), json.Select(o => (double)o!["probabilities"]!["angry"]!));
         var csv = (await server.Http.GetStringAsync($"/api/sessions/{id}/export.csv")).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("index,speaker,start,end,emotion,p_happy,p_neutral,p_angry,p_sad,w_audio,w_text,engine,text", csv[0]);
@@ -84,7 +94,7 @@ public sealed class ReplayBroadcastTests : IDisposable
         ViewerLog.AssertSame(stored, log.Utterances); // what the viewer got carries the same alerts
         Assert.Equal(stored[^1].Alert, Assert.Single(detail.Alerts));
 
-        var json = JsonNode.Parse(await server.Http.GetStringAsync($"/api/sessions/{id}/export.json"))!.AsArray();
+        var json = JsonNode.Parse(await server.Http.GetStringAsync($"/api/sessions/{id}/export.json"))!["utterances"]!.AsArray();
         Assert.Null(json[0]!["alert"]);
         Assert.All(json.Skip(1), o => Assert.Equal(1, (int)o!["alert"]!["number"]!));
         Assert.Equal(stored.Count, (int)json[^1]!["alert"]!["length"]!);

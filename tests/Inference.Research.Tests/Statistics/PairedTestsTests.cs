@@ -61,14 +61,15 @@ public class PairedTestsTests
     }
 
     [Fact]
-    public void Student_and_normal_tails_match_tabulated_quantiles()
+    public void Paired_t_p_values_match_closed_forms_and_tables()
     {
-        Assert.Equal(0.05, SpecialFunctions.StudentTwoSided(2.262157, 9), 6);   // qt(0.975, 9)
-        Assert.Equal(0.5, SpecialFunctions.StudentTwoSided(1, 1), 12);           // Cauchy: P(|T| >= 1) = 1/2
-        Assert.Equal(0.01, SpecialFunctions.StudentTwoSided(2.860935, 19), 6);   // qt(0.995, 19)
-        Assert.Equal(0.975, SpecialFunctions.NormalCdf(1.959964), 6);
-        Assert.Equal(0.5, SpecialFunctions.IncompleteBeta(3.5, 3.5, 0.5), 12);
-        Assert.Equal(Math.Log(24), SpecialFunctions.LogGamma(5), 12);
+        // Two pairs (df 1, a Cauchy t): differences 1 and 3 give t = 2, p = 1 - 2 atan(2) / pi.
+        Assert.Equal(1 - 2 * Math.Atan(2) / Math.PI, PairedTests.TTest([0, 0], [1, 3]).PValue, 12);
+        // Ten pairs whose t is qt(0.975, 9) = 2.262157: p = 0.05.
+        double[] d = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+        var sd = Math.Sqrt(d.Sum(x => (x - 5.5) * (x - 5.5)) / 9);
+        var shift = 2.262157 * sd / Math.Sqrt(10) - 5.5;
+        Assert.Equal(0.05, PairedTests.TTest(new double[10], d.Select(x => x + shift).ToArray()).PValue, 6);
     }
 
     [Fact]

@@ -19,10 +19,12 @@ public sealed class ModelFileTests : IDisposable
         new FeaturizerInfo("lexical/glove-sif@1", Modality.Lexical, arch.LexicalDim, "a=0.001"),
         new TrainingSummary(DateTimeOffset.UnixEpoch, "corpus", ["1"], ["2"], ["2"], 3, 1, 1, 10, 100, 0.5, 0.4, 0.3));
 
-    [Fact]
-    public void Saves_and_loads_weights_buffers_and_metadata()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Saves_and_loads_weights_buffers_and_metadata(bool residual)
     {
-        var arch = ModelTestData.Architecture(ContextMode.Causal);
+        var arch = ModelTestData.Architecture(ContextMode.Causal, residual: residual);
         using var model = ModelTestData.EvalModel(arch);
         model.AcousticNorm!.Fit(randn(50, arch.AcousticDim) * 3 + 1);
         var path = Path.Combine(_dir, "m.emsm");
@@ -37,6 +39,7 @@ public sealed class ModelFileTests : IDisposable
         Assert.Equal(Metadata(arch) with { Classes = metadata.Classes, Speakers = metadata.Speakers, Training = metadata.Training }, metadata);
         Assert.Equal(EmotionClasses.All, metadata.Classes);
         Assert.Equal(["1"], metadata.Training.Labeled);
+        Assert.Equal(residual, metadata.Architecture.Residual);
     }
 
     [Fact]

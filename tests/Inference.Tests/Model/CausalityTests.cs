@@ -11,10 +11,12 @@ public class CausalityTests
     private static DialogueBatch Prefix(DialogueBatch full, int n) =>
         new(full.Acoustic![.., ..n], full.Lexical![.., ..n], full.Present[.., ..n], tensor(new long[] { n }), full.Valid[.., ..n]);
 
-    [Fact]
-    public void In_causal_mode_adding_an_utterance_changes_nothing_before_it()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void In_causal_mode_adding_an_utterance_changes_nothing_before_it(bool residual)
     {
-        var arch = ModelTestData.Architecture(ContextMode.Causal);
+        var arch = ModelTestData.Architecture(ContextMode.Causal, residual: residual);
         using var model = ModelTestData.EvalModel(arch);
         using var full = ModelTestData.Batch(arch, [9]);
         using var noGrad = no_grad();

@@ -20,17 +20,19 @@ public class IncrementalScorerTests
     }
 
     [Theory]
-    [InlineData(1.0, 1.0)]
-    [InlineData(2.5, 2.5)] // a calibrated model: both paths divide the logits by the same temperature
-    [InlineData(0.8, 3.0)] // per-modality calibration: audio-only utterances get their own temperature
-    public void Within_the_window_it_equals_the_batch_causal_pass(double bothT, double audioT)
+    [InlineData(1.0, 1.0, false)]
+    [InlineData(2.5, 2.5, false)] // a calibrated model: both paths divide the logits by the same temperature
+    [InlineData(0.8, 3.0, false)] // per-modality calibration: audio-only utterances get their own temperature
+    [InlineData(1.0, 1.0, true)] // a residual model: both paths add the fused vector to the context vector
+    [InlineData(0.8, 3.0, true)]
+    public void Within_the_window_it_equals_the_batch_causal_pass(double bothT, double audioT, bool residual)
     {
         var temperatures = new Temperatures(1.7, new Dictionary<ModalityPattern, double>
         {
             [ModalityPattern.AudioAndText] = bothT,
             [ModalityPattern.Audio] = audioT,
         });
-        var arch = ModelTestData.Architecture(ContextMode.Causal);
+        var arch = ModelTestData.Architecture(ContextMode.Causal, residual: residual);
         using var model = ModelTestData.EvalModel(arch);
         var textPresent = Enumerable.Range(0, 30).Select(i => i % 3 != 0).ToArray();
         using var batch = ModelTestData.Batch(arch, [30], lexicalPresent: textPresent);

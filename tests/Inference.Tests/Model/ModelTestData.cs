@@ -6,8 +6,8 @@ namespace EmoStream.Inference.Tests.Model;
 
 internal static class ModelTestData
 {
-    public static DannArchitecture Architecture(ContextMode mode, int acoustic = 12, int lexical = 8) =>
-        new(acoustic, lexical, Classes: 4, Speakers: 3, mode);
+    public static DannArchitecture Architecture(ContextMode mode, int acoustic = 12, int lexical = 8, bool residual = false) =>
+        new(acoustic, lexical, Classes: 4, Speakers: 3, mode, Residual: residual);
 
     /// <summary>Random batch of dialogues with the given lengths; every utterance has both modalities unless told.</summary>
     public static DialogueBatch Batch(DannArchitecture arch, long[] lengths, int seed = 3, bool[]? lexicalPresent = null)

@@ -167,6 +167,25 @@ public abstract class SessionStoreContract : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task Retention_deletes_the_audio_of_ended_sessions_started_before_a_time_and_keeps_their_utterances()
+    {
+        var store = await OpenAsync();
+        var created = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+        foreach (var id in new[] { "ended", "running" })
+        {
+            await store.CreateSessionAsync(Session(id, created));
+            await store.AddUtteranceAsync(Utterance(id, 0, "kept"), new UtteranceAudio([0.5f], 16_000));
+        }
+        await store.EndSessionAsync("ended", SessionStatus.Completed, created.AddMinutes(1), null);
+
+        Assert.Equal(0, await store.DeleteAudioAsync(created));
+        Assert.Equal(1, await store.DeleteAudioAsync(created.AddDays(1)));
+        Assert.Null(await store.GetUtteranceAudioAsync("ended", 0));
+        Assert.Equal("kept", Assert.Single(await store.GetUtterancesAsync("ended")).Transcript);
+        Assert.NotNull(await store.GetUtteranceAudioAsync("running", 0));
+    }
+
+    [SkippableFact]
     public async Task A_starting_node_interrupts_sessions_of_ended_processes_of_its_machine_only()
     {
         var store = await OpenAsync();

@@ -65,18 +65,23 @@ public static class FfmpegStream
         if (frames == 0) throw new AudioFormatException(name, "the file contains no audio samples");
     }
 
-    /// <summary>Decodes the whole file without keeping it: its duration, or the reason it is refused.</summary>
+    /// <summary>Decodes the whole file without keeping it: its duration and channels, or the reason it is refused.</summary>
     /// <exception cref="AudioFormatException">Not audio, corrupt or empty.</exception>
     /// <exception cref="RecordingTooLongException">Longer than <paramref name="maxDuration"/>.</exception>
-    public static async Task<TimeSpan> MeasureAsync(string path, string name, TimeSpan maxDuration, CancellationToken cancellationToken = default)
+    public static async Task<RecordingShape> MeasureAsync(string path, string name, TimeSpan maxDuration, CancellationToken cancellationToken = default)
     {
         long frames = 0;
         var rate = 1;
+        var channels = 0;
         await foreach (var block in ReadAsync(path, name, maxDuration, 1 << 16, cancellationToken).ConfigureAwait(false))
         {
             frames += block.FrameCount;
             rate = block.SampleRate;
+            channels = block.ChannelCount;
         }
-        return TimeSpan.FromSeconds((double)frames / rate);
+        return new RecordingShape(TimeSpan.FromSeconds((double)frames / rate), channels);
     }
 }
+
+/// <summary>How long a decoded recording lasts and how many channels it has.</summary>
+public sealed record RecordingShape(TimeSpan Duration, int Channels);

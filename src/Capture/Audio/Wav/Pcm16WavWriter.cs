@@ -1,11 +1,11 @@
-using System.Buffers.Binary;
+using NAudio.Wave;
 
 namespace EmoStream.Capture.Audio.Wav;
 
-/// <summary>Writes 16-bit PCM WAV files (what the product stores and replays; any reader takes them).</summary>
+/// <summary>Writes 16-bit PCM WAV files through NAudio's <see cref="WaveFileWriter"/> (what the product stores and replays; any reader takes them).</summary>
 public static class Pcm16WavWriter
 {
-    private const int HeaderBytes = 44;
+    private const int BlockFrames = 16_384;
 
     /// <summary>Writes the channels interleaved; samples outside [-1, 1] are clipped. Written under a temporary name, then moved.</summary>
     public static void Write(string path, IReadOnlyList<float[]> channels, int sampleRate)
@@ -13,31 +13,20 @@ public static class Pcm16WavWriter
         if (channels.Count == 0 || channels.Any(c => c.Length != channels[0].Length))
             throw new ArgumentException("expected one or more channels of equal length", nameof(channels));
         var frames = channels[0].Length;
-        var blockAlign = 2 * channels.Count;
-        var bytes = new byte[HeaderBytes + (long)frames * blockAlign];
-        var h = bytes.AsSpan();
-        "RIFF"u8.CopyTo(h);
-        BinaryPrimitives.WriteInt32LittleEndian(h[4..], bytes.Length - 8);
-        "WAVEfmt "u8.CopyTo(h[8..]);
-        BinaryPrimitives.WriteInt32LittleEndian(h[16..], 16);
-        BinaryPrimitives.WriteInt16LittleEndian(h[20..], 1); // PCM
-        BinaryPrimitives.WriteInt16LittleEndian(h[22..], (short)channels.Count);
-        BinaryPrimitives.WriteInt32LittleEndian(h[24..], sampleRate);
-        BinaryPrimitives.WriteInt32LittleEndian(h[28..], sampleRate * blockAlign);
-        BinaryPrimitives.WriteInt16LittleEndian(h[32..], (short)blockAlign);
-        BinaryPrimitives.WriteInt16LittleEndian(h[34..], 16);
-        "data"u8.CopyTo(h[36..]);
-        BinaryPrimitives.WriteInt32LittleEndian(h[40..], frames * blockAlign);
-        var at = HeaderBytes;
-        for (var f = 0; f < frames; f++)
-            foreach (var channel in channels)
-            {
-                BinaryPrimitives.WriteInt16LittleEndian(h[at..], ToInt16(channel[f]));
-                at += 2;
-            }
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var tmp = path + ".tmp";
-        File.WriteAllBytes(tmp, bytes);
+        using (var writer = new WaveFileWriter(tmp, new WaveFormat(sampleRate, 16, channels.Count)))
+        {
+            var block = new short[BlockFrames * channels.Count];
+            for (var start = 0; start < frames; start += BlockFrames)
+            {
+                var count = Math.Min(BlockFrames, frames - start);
+                for (var f = 0; f < count; f++)
+                    for (var c = 0; c < channels.Count; c++)
+                        block[f * channels.Count + c] = ToInt16(channels[c][start + f]);
+                writer.WriteSamples(block, 0, count * channels.Count);
+            }
+        }
         File.Move(tmp, path, overwrite: true);
     }
 

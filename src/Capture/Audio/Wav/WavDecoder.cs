@@ -1,39 +1,76 @@
 using System.Buffers.Binary;
 using System.Text;
+using NAudio.Wave;
 
 namespace EmoStream.Capture.Audio.Wav;
 
 /// <summary>
-/// Native RIFF/RF64 WAVE reader: integer PCM of 8, 16, 24 and 32 bits, IEEE float of 32 and 64 bits,
-/// plain or WAVE_FORMAT_EXTENSIBLE, any number of channels. Other encodings inside a WAV container
-/// (ADPCM, mu-law, ...) and non-WAV files are declined so that ffmpeg can take them.
+/// RIFF/RF64 WAVE reading through NAudio (<see cref="WaveFileReader"/> for the chunks, its sample providers for
+/// the samples): integer PCM of 8, 16, 24 and 32 bits, IEEE float of 32 and 64 bits, plain or WAVE_FORMAT_EXTENSIBLE,
+/// any number of channels. Other encodings inside a WAV container (ADPCM, mu-law, ...) and non-WAV files are declined
+/// so that ffmpeg can take them. NAudio reads a broken file as far as it goes; the checks here turn a broken header
+/// or a short data chunk into an error that names the problem.
 /// </summary>
 public sealed class WavDecoder : IAudioDecoder
 {
     /// <summary>Written by streaming tools that cannot seek back to fix the size: the data runs to the end of the file.</summary>
-    private const uint UnknownSize = 0xFFFFFFFF;
+    private const long UnknownSize = 0xFFFFFFFF;
 
     private const int BlockFrames = 16_384;
+
+    /// <summary>KSDATAFORMAT_SUBTYPE_PCM and _IEEE_FLOAT: the extensible sub-formats read here.</summary>
+    private static readonly Guid SubtypePcm = new("00000001-0000-0010-8000-00aa00389b71");
+    private static readonly Guid SubtypeFloat = new("00000003-0000-0010-8000-00aa00389b71");
 
     public PcmAudio? TryDecode(string path, CancellationToken cancellationToken = default)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        Span<byte> header = stackalloc byte[12];
-        var got = stream.ReadAtLeast(header, 12, throwOnEndOfStream: false);
-        var riff = Encoding.ASCII.GetString(header[..Math.Min(got, 4)]);
-        if (riff is not ("RIFF" or "RF64")) return null;
+        Span<byte> riff = stackalloc byte[12];
+        var got = stream.ReadAtLeast(riff, 12, throwOnEndOfStream: false);
+        var tag = Encoding.ASCII.GetString(riff[..Math.Min(got, 4)]);
+        if (tag is not ("RIFF" or "RF64")) return null;
         if (got < 12)
             throw new AudioFormatException(path, $"truncated: the WAV header needs 12 bytes, the file holds {got}");
-        if (!header[8..12].SequenceEqual("WAVE"u8)) return null;
+        if (!riff[8..12].SequenceEqual("WAVE"u8)) return null;
 
-        var (format, dataOffset, dataSize) = FindChunks(path, stream, rf64: riff == "RF64");
-        if (format is null) return null;
+        stream.Position = 0;
+        WaveFileReader reader;
+        try
+        {
+            reader = new WaveFileReader(stream);
+        }
+        catch (EndOfStreamException)
+        {
+            throw new AudioFormatException(path, "truncated: the file ends inside the WAV header, before its 'fmt ' and 'data' chunks are complete");
+        }
+        catch (FormatException e)
+        {
+            throw new AudioFormatException(path, $"corrupt WAV: {e.Message}");
+        }
+        using var _ = reader;
+        var format = reader.WaveFormat;
+        if (!IsPcmOrFloat(format)) return null;
+        Check(path, format);
 
+        // The reader leaves the file at the start of the data chunk, and cuts the chunk's size to what the file holds:
+        // the size the chunk declares (RF64: in its 'ds64' chunk) tells a truncated file.
+        var dataOffset = stream.Position;
+        var dataSize = reader.Length;
+        if (tag == "RIFF")
+        {
+            Span<byte> size = stackalloc byte[4];
+            stream.Position = dataOffset - 4;
+            stream.ReadExactly(size);
+            dataSize = BinaryPrimitives.ReadUInt32LittleEndian(size);
+            stream.Position = dataOffset;
+        }
         var remaining = stream.Length - dataOffset;
         if (dataSize == UnknownSize) dataSize = remaining - remaining % format.BlockAlign;
         if (dataSize > remaining)
             throw new AudioFormatException(path,
                 $"truncated: the 'data' chunk declares {dataSize} bytes but the file holds {remaining} after its header");
+        // RF64 writers (ffmpeg) count the pad byte of an odd-sized data chunk in its size.
+        if (dataSize % format.BlockAlign == 1 && dataSize % 2 == 0) dataSize--;
         if (dataSize % format.BlockAlign != 0)
             throw new AudioFormatException(path,
                 $"truncated: the 'data' chunk ({dataSize} bytes) ends inside a sample frame of {format.BlockAlign} bytes");
@@ -42,74 +79,50 @@ public sealed class WavDecoder : IAudioDecoder
         if (frames > Array.MaxLength)
             throw new AudioFormatException(path, $"{frames} sample frames per channel is more than one array can hold");
 
+        var samples = reader.ToSampleProvider();
         var channels = new float[format.Channels][];
         for (var c = 0; c < channels.Length; c++) channels[c] = new float[frames];
-        stream.Position = dataOffset;
-        var buffer = new byte[BlockFrames * format.BlockAlign];
+        var buffer = new float[BlockFrames * format.Channels];
         for (long done = 0; done < frames;)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var take = (int)Math.Min(BlockFrames, frames - done);
-            var bytes = buffer.AsSpan(0, take * format.BlockAlign);
-            stream.ReadExactly(bytes);
-            format.Deinterleave(bytes, channels, (int)done);
-            done += take;
+            var read = samples.Read(buffer.AsSpan(0, (int)Math.Min(BlockFrames, frames - done) * format.Channels)) / format.Channels;
+            if (read == 0) throw new AudioFormatException(path, $"truncated: the samples end after {done} of {frames} frames");
+            for (var f = 0; f < read; f++)
+                for (var c = 0; c < channels.Length; c++)
+                    channels[c][done + f] = buffer[f * channels.Length + c];
+            done += read;
         }
         return new PcmAudio(format.SampleRate, channels);
     }
 
-    /// <summary>Walks the chunk list for 'fmt ' and 'data' (in either order), skipping everything else.</summary>
-    private static (WavFormat? Format, long DataOffset, long DataSize) FindChunks(string path, FileStream stream, bool rf64)
+    private static bool IsPcmOrFloat(WaveFormat format) => SampleKind(format) is WaveFormatEncoding.Pcm or WaveFormatEncoding.IeeeFloat;
+
+    /// <summary>The encoding, or for WAVE_FORMAT_EXTENSIBLE the one its sub-format names (NAudio keeps that in the extra bytes).</summary>
+    private static WaveFormatEncoding? SampleKind(WaveFormat format)
     {
-        WavFormat? format = null;
-        var fmtSeen = false;
-        long dataOffset = -1, dataSize = 0, rf64DataSize = -1;
-        Span<byte> chunkHeader = stackalloc byte[8];
-        while (!(fmtSeen && dataOffset >= 0))
-        {
-            var got = stream.ReadAtLeast(chunkHeader, 8, throwOnEndOfStream: false);
-            if (got < 8)
-            {
-                if (!fmtSeen) throw new AudioFormatException(path, "corrupt or truncated WAV: no 'fmt ' chunk before the end of the file");
-                throw new AudioFormatException(path, "corrupt or truncated WAV: no 'data' chunk before the end of the file");
-            }
-            var id = Encoding.ASCII.GetString(chunkHeader[..4]);
-            long size = BinaryPrimitives.ReadUInt32LittleEndian(chunkHeader[4..]);
-            var start = stream.Position;
-            switch (id)
-            {
-                case "ds64" when rf64:
-                    var ds64 = ReadChunk(path, stream, size, id);
-                    if (ds64.Length < 16) throw new AudioFormatException(path, $"RF64 'ds64' chunk is {ds64.Length} bytes, expected at least 16");
-                    rf64DataSize = BinaryPrimitives.ReadInt64LittleEndian(ds64.AsSpan(8));
-                    break;
-                case "fmt ":
-                    format = WavFormat.Parse(path, ReadChunk(path, stream, size, id));
-                    fmtSeen = true;
-                    break;
-                case "data":
-                    dataOffset = start;
-                    dataSize = rf64 && size == UnknownSize && rf64DataSize >= 0 ? rf64DataSize : size;
-                    // A data chunk whose size runs past the end cannot be skipped; it must be the last chunk.
-                    if (dataSize == UnknownSize || start + dataSize >= stream.Length)
-                    {
-                        if (!fmtSeen) throw new AudioFormatException(path, "corrupt WAV: no 'fmt ' chunk before the 'data' chunk");
-                        return (format, dataOffset, dataSize);
-                    }
-                    break;
-            }
-            if (!(fmtSeen && dataOffset >= 0)) stream.Position = start + size + (size & 1);
-        }
-        return (format, dataOffset, dataSize);
+        if (format.Encoding != WaveFormatEncoding.Extensible) return format.Encoding;
+        // cbSize's 22 bytes: valid bits (2), channel mask (4), sub-format GUID (16).
+        if (format is not WaveFormatExtraData { ExtraData.Length: >= 22 } extra) return null;
+        var subFormat = new Guid(extra.ExtraData.AsSpan(6, 16));
+        return subFormat == SubtypePcm ? WaveFormatEncoding.Pcm : subFormat == SubtypeFloat ? WaveFormatEncoding.IeeeFloat : null;
     }
 
-    private static byte[] ReadChunk(string path, FileStream stream, long size, string id)
+    /// <summary>A header that contradicts itself is an error naming the field, never a division by zero deeper down.</summary>
+    private static void Check(string path, WaveFormat format)
     {
-        if (size > stream.Length - stream.Position)
+        var channels = format.Channels;
+        var bits = format.BitsPerSample;
+        var isFloat = SampleKind(format) == WaveFormatEncoding.IeeeFloat;
+        if (channels == 0) throw new AudioFormatException(path, "WAV header declares 0 channels");
+        if (format.SampleRate is < 1_000 or > 768_000)
+            throw new AudioFormatException(path, $"WAV header declares a sample rate of {format.SampleRate} Hz, expected 1000 to 768000");
+        if (bits % 8 != 0 || bits == 0)
+            throw new AudioFormatException(path, $"WAV header declares {bits} bits per sample, expected a whole number of bytes");
+        if (format.BlockAlign != channels * (bits / 8))
             throw new AudioFormatException(path,
-                $"truncated: the '{id}' chunk declares {size} bytes but the file holds {stream.Length - stream.Position}");
-        var bytes = new byte[size];
-        stream.ReadExactly(bytes);
-        return bytes;
+                $"WAV header declares a block of {format.BlockAlign} bytes, expected {channels} channels x {bits / 8} bytes = {channels * (bits / 8)}");
+        if (isFloat ? bits is not (32 or 64) : bits is not (8 or 16 or 24 or 32))
+            throw new AudioFormatException(path, $"WAV {(isFloat ? "float" : "integer PCM")} with {bits} bits per sample is not a valid combination");
     }
 }

@@ -8,6 +8,7 @@ using EmoStream.Sessions.Alerts;
 using EmoStream.Sessions.Export;
 using EmoStream.Sessions.Pipeline;
 using EmoStream.Sessions.Storage;
+using EmoStream.Transcribe;
 using Spectre.Console;
 
 namespace EmoStream.Dashboard.Cli.Commands;
@@ -23,7 +24,7 @@ public static class ReplayCommand
         var model = new Option<FileInfo?>("--model") { Description = "Causal model file (from `emostream train --mode causal --out FILE`); default Models:Default" };
         var speakers = new Option<string[]>("--speakers")
         {
-            Description = "Speaker of each channel, e.g. agent,customer (keeps channels apart); default: one mixed speaker",
+            Description = "Speaker of each channel, e.g. agent,customer (keeps channels apart); on a mono recording, two or more names (or a count, e.g. 2) find who spoke when from the voices; default: one mixed speaker",
             CustomParser = r => r.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.TrimEntries)).ToArray(),
             DefaultValueFactory = _ => [],
         };
@@ -31,17 +32,21 @@ public static class ReplayCommand
         {
             if (r.GetValueOrDefault<string[]>().Any(string.IsNullOrEmpty)) r.AddError("--speakers: expected comma-separated names, got an empty one");
         });
+        var transcript = new Option<FileInfo?>("--transcript")
+        {
+            Description = "The recording's transcript (WebVTT, SRT, or JSON [{start, end, speaker?, text}]): each utterance takes the text of its cues and no speech recognition runs",
+        };
         var command = new Command("replay", "Run a recording through the live pipeline (VAD, transcription, model, storage) and print each utterance")
         {
-            file, realtime, json, model, speakers,
+            file, realtime, json, model, speakers, transcript,
         };
         command.SetAction((parse, ct) => RunAsync(context, parse.GetValue(file)!.FullName, parse.GetValue(realtime), parse.GetValue(json)?.FullName,
-            parse.GetValue(model)?.FullName, parse.GetValue(speakers)!, ct));
+            parse.GetValue(model)?.FullName, parse.GetValue(speakers)!, parse.GetValue(transcript)?.FullName, ct));
         return command;
     }
 
     private static async Task<int> RunAsync(CliContext context, string path, bool realtime, string? jsonPath, string? modelPath,
-        string[] speakers, CancellationToken ct)
+        string[] speakers, string? transcriptPath, CancellationToken ct)
     {
         var configured = context.Options<ModelsOptions>().Default;
         modelPath ??= configured is { Length: > 0 } ? Path.GetFullPath(configured) : null;
@@ -51,12 +56,17 @@ public static class ReplayCommand
         if (SpeakerNames.Repeated(speakers) is { } twice)
             throw new CliUsageException($"--speakers: '{twice}' is named twice; each channel needs its own speaker");
         var replay = context.Options<ReplayOptions>().With(realtime ? ReplayPacing.RealTime : ReplayPacing.AsFastAsPossible, speakers);
+        // Read before anything loads: a malformed transcript is the user's mistake, told at once.
+        var transcript = transcriptPath is null ? null : TranscriptFile.Read(transcriptPath);
         await using var sessions = await SessionRegistry.CreateAsync(context.Services, modelPath, ct);
+        var transcription = transcript is null
+            ? $"{sessions.Transcription.Engine.ToString().ToLowerInvariant()} ({sessions.Transcription.Reason})"
+            : $"{GivenTranscripts.EngineName} ({transcript.Count} cue(s) from {transcriptPath})";
         context.Error.MarkupLineInterpolated(
-            $"[bold]replaying[/] {path} ({(realtime ? "real time" : "as fast as possible")}) with model {sessions.Model.Id}; transcription: {sessions.Transcription.Engine.ToString().ToLowerInvariant()} ({sessions.Transcription.Reason})");
+            $"[bold]replaying[/] {path} ({(realtime ? "real time" : "as fast as possible")}) with model {sessions.Model.Id}; transcription: {transcription}");
         var printer = new Printer(context);
         using var subscription = sessions.Subscribe(printer);
-        var session = await sessions.StartReplayAsync(path, replay, ct);
+        var session = await sessions.StartReplayAsync(path, replay, ct, transcript: transcript, transcriptName: transcriptPath);
         // Ctrl+C stops capturing; what was already captured is still scored, stored and printed.
         await using var stop = ct.Register(() => _ = session.Pipeline.StopAsync());
         await session.Completion;

@@ -33,6 +33,11 @@ public static class TrainCommand
                 + "for a model trained on everything, which has no held-out data of its own",
         }.AcceptExistingOnly();
         var mode = new Option<ContextMode>("--mode") { Description = "offline (the paper's bidirectional model) or causal (streaming)", DefaultValueFactory = _ => modelDefaults.Mode };
+        var residual = new Option<bool>("--residual")
+        {
+            Description = "Classifiers on each utterance's fused vector plus its context vector (not the paper's; keeps an utterance's own evidence in long dialogues)",
+            DefaultValueFactory = _ => modelDefaults.Residual,
+        };
         var lambda = new Option<double>("--lambda") { Description = "Weight of the reversed speaker gradient; 0 is the paper's comparison system", DefaultValueFactory = _ => trainingDefaults.Lambda };
         var epochs = new Option<int>("--epochs") { Description = "Epochs per run", DefaultValueFactory = _ => trainingDefaults.Epochs };
         var runs = new Option<int>("--runs") { Description = "Runs, with seeds S..S+R-1", DefaultValueFactory = _ => 1 };
@@ -45,7 +50,7 @@ public static class TrainCommand
 
         var command = new Command("train", "Train the context-dependent DANN on a corpus and report WA, UA, macro-F1 on the test groups")
         {
-            corpus, labeled, unlabeled, test, calibrate, calibrationFrom, mode, lambda, epochs, runs, seed, modalities, acousticSet, lexicalSet, output, json,
+            corpus, labeled, unlabeled, test, calibrate, calibrationFrom, mode, residual, lambda, epochs, runs, seed, modalities, acousticSet, lexicalSet, output, json,
         };
         command.SetAction((parse, ct) =>
         {
@@ -59,6 +64,7 @@ public static class TrainCommand
             var architecture = new ModelOptions
             {
                 Mode = parse.GetValue(mode), Hidden = modelDefaults.Hidden, Heads = modelDefaults.Heads, Dropout = modelDefaults.Dropout,
+                Residual = parse.GetValue(residual),
             };
             var request = new TrainRequest(parse.GetValue(corpus)!.Select(d => d.FullName).ToArray(), parse.GetValue(labeled)!, parse.GetValue(unlabeled)!,
                 parse.GetValue(test)!, parse.GetValue(calibrate)!, ((FileInfo?)parse.GetValue(calibrationFrom))?.FullName, use.Contains("audio"), use.Contains("text"), parse.GetValue(acousticSet), parse.GetValue(lexicalSet),
@@ -94,14 +100,14 @@ public static class TrainCommand
         using var _ = data;
 
         context.Error.MarkupLineInterpolated(
-            $"[bold]training[/] {model.Mode} model, lambda {options.Lambda}, {options.Epochs} epochs x {request.Runs} run(s) on {data.Train.Count} dialogues ({data.Train.Sum(d => d.Length)} utterances, {data.Speakers.Count} speakers); testing on {data.Test.Count} dialogues");
+            $"[bold]training[/] {model.Mode}{(model.Residual ? " residual" : "")} model, lambda {options.Lambda}, {options.Epochs} epochs x {request.Runs} run(s) on {data.Train.Count} dialogues ({data.Train.Sum(d => d.Length)} utterances, {data.Speakers.Count} speakers); testing on {data.Test.Count} dialogues");
         context.Error.MarkupLineInterpolated(
             $"features: {features.Acoustic?.Info.ToString() ?? "no acoustic"}; {features.Lexical?.Info.ToString() ?? "no lexical"}");
         if (data.Calibration.Count > 0)
             context.Error.MarkupLineInterpolated($"calibrating the temperatures on {data.Calibration.Count} held-out dialogues (groups {string.Join(",", data.CalibrationGroups)})");
         if (test.Length == 0)
             context.Error.MarkupLine("no --test groups: training on everything given, so there are no figures to report");
-        var carried = request.CalibrationFrom is null ? null : CarriedCalibration(request.CalibrationFrom, features, model.Mode);
+        var carried = request.CalibrationFrom is null ? null : CarriedCalibration(request.CalibrationFrom, features, model);
 
         var result = Experiment.Run(data, features, model, options, request.Runs, new EpochProgress(context.Error, request.Runs),
             keep: (run, trained, runResult) =>
@@ -129,6 +135,7 @@ public static class TrainCommand
             MetricsReport.WriteJson(request.Json, MetricsReport.ToJson(result, new JsonObject
             {
                 ["mode"] = model.Mode.ToString().ToLowerInvariant(),
+                ["residual"] = model.Residual,
                 ["lambda"] = options.Lambda,
                 ["epochs"] = options.Epochs,
                 ["corpora"] = MetricsReport.Strings(request.Corpora),
@@ -143,9 +150,10 @@ public static class TrainCommand
 
     private static int LabeledUtterances(IEnumerable<EncodedDialogue> dialogues) => dialogues.Sum(d => (int)d.Emotion.ge(0).sum().item<long>());
 
-    /// <summary>The calibration of a model made by the same recipe, refused when its classes, featurizers or mode differ.</summary>
-    private static CalibrationSummary CarriedCalibration(string path, FeatureInputs features, ContextMode mode)
+    /// <summary>The calibration of a model made by the same recipe, refused when its classes, featurizers, mode or residual setting differ.</summary>
+    private static CalibrationSummary CarriedCalibration(string path, FeatureInputs features, ModelOptions model)
     {
+        var mode = model.Mode;
         var source = ModelFile.ReadMetadata(path);
         if (source.Calibration is null)
             throw new CliUsageException($"--calibration-from {path}: that model is not calibrated (train it with --calibrate-groups, or run `emostream calibrate`)");
@@ -153,6 +161,8 @@ public static class TrainCommand
             throw new CliUsageException($"--calibration-from {path}: its classes are {string.Join(", ", source.Classes)}, expected {string.Join(", ", EmotionClasses.All)}");
         if (source.Architecture.Mode != mode)
             throw new CliUsageException($"--calibration-from {path}: its mode is {Name(source.Architecture.Mode)}, this training's is {Name(mode)}");
+        if (source.Architecture.Residual != model.Residual)
+            throw new CliUsageException($"--calibration-from {path}: it was trained with --residual {source.Architecture.Residual.ToString().ToLowerInvariant()}, this training with --residual {model.Residual.ToString().ToLowerInvariant()}");
         try { source.EnsureCompatible(features.Acoustic?.Info, features.Lexical?.Info, "this training's corpora"); }
         catch (ModelMismatchException e) { throw new CliUsageException($"--calibration-from {path}: {e.Message}"); }
         return source.Calibration with { Source = source.Calibration.Source ?? Path.GetFileName(path) };

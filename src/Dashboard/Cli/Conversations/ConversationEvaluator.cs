@@ -131,11 +131,11 @@ public sealed class ConversationEvaluator(SessionRegistry sessions, Conversation
         {
             var names = ConversationFiles.ChannelNames(rendered);
             var given = givenText
-                ? new GivenTranscripts(rendered.Turns.Where(t => t.Text is not null)
-                    .Select(t => new TranscriptSegment(rendered.Channels.Count > 1 ? names[t.Channel] : null, t.Start, t.End, t.Text!)).ToArray())
+                ? rendered.Turns.Where(t => t.Text is not null)
+                    .Select(t => new TranscriptSegment(rendered.Channels.Count > 1 ? names[t.Channel] : null, t.Start, t.End, t.Text!)).ToArray()
                 : null;
-            var session = await sessions.StartReplayAsync(files.Recording, ConversationCapture.ReplayOptionsFor(rendered), cancellationToken, given: given)
-                .ConfigureAwait(false);
+            var session = await sessions.StartReplayAsync(files.Recording, ConversationCapture.ReplayOptionsFor(rendered), cancellationToken,
+                transcript: given, transcriptName: "the turns' own transcripts").ConfigureAwait(false);
             await session.Completion.ConfigureAwait(false);
             var outcome = await session.Pipeline.Completion.ConfigureAwait(false);
             if (outcome.Status != SessionStatus.Completed)

@@ -2,13 +2,14 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using EmoStream.Sessions.Metrics;
 using EmoStream.Sessions.Storage;
 
 namespace EmoStream.Sessions.Export;
 
 /// <summary>
 /// A session's utterances as CSV (one row per utterance, a column per class and modality, the number of the alert it
-/// raised, extended or ended) or JSON (the shape <c>emostream replay --json</c> writes).
+/// raised, extended or ended) or JSON (the shape <c>emostream replay --json</c> writes), and its call metrics beside them.
 /// </summary>
 public static class SessionExport
 {
@@ -51,6 +52,45 @@ public static class SessionExport
             ["alert"] = u.Alert is null ? null : JsonSerializer.SerializeToNode(u.Alert, Web),
         }).ToArray());
     }
+
+    /// <summary>The session's JSON export: <c>{metrics, utterances}</c>, <c>utterances</c> as <see cref="Json"/> writes them.</summary>
+    public static JsonObject Document(IReadOnlyList<UtteranceRecord> utterances, CallMetrics metrics) => new()
+    {
+        ["metrics"] = JsonSerializer.SerializeToNode(metrics, Web),
+        ["utterances"] = Json(utterances),
+    };
+
+    /// <summary>
+    /// The call metrics as CSV: a row with <c>scope</c> <c>call</c> for the whole call, then one row per speaker
+    /// (<c>scope</c> <c>speaker</c>); empty cells where a figure does not apply (overlaps on one channel, rate without text).
+    /// </summary>
+    public static string MetricsCsv(CallMetrics metrics)
+    {
+        var emotions = metrics.EmotionShare.Keys.Union(metrics.Speakers.SelectMany(s => s.EmotionShare.Keys)).Order(StringComparer.Ordinal).ToArray();
+        var csv = new StringBuilder();
+        csv.AppendJoin(',', ["scope", "speaker", "utterances", "duration", "talk_time", "talk_share", "silence_share", "overlap_time", "interruptions",
+            "interrupted", "words", "words_per_minute", .. emotions.Select(e => "share_" + e), "longest_negative_run", "longest_negative_run_seconds"]);
+        csv.Append("\r\n");
+        void Row(string scope, string speaker, int utterances, double talk, double talkShare, double silence, double? overlap, int? interruptions,
+            int? interrupted, int words, double? rate, IReadOnlyDictionary<string, double> shares, NegativeRun? run)
+        {
+            csv.AppendJoin(',', [scope, Quote(speaker), utterances.ToString(CultureInfo.InvariantCulture), Number(metrics.Duration), Number(talk),
+                Number(talkShare), Number(silence), Optional(overlap), Optional(interruptions), Optional(interrupted),
+                words.ToString(CultureInfo.InvariantCulture), Optional(rate), .. emotions.Select(e => Number(shares.GetValueOrDefault(e))),
+                Optional(run?.Utterances), Optional(run?.Seconds)]);
+            csv.Append("\r\n");
+        }
+        Row("call", "", metrics.Speakers.Sum(s => s.Utterances), metrics.TalkTime, metrics.TalkTime > 0 ? 1 : 0, metrics.SilenceShare, metrics.OverlapTime,
+            metrics.Interruptions, metrics.Interruptions, metrics.Words, metrics.WordsPerMinute, metrics.EmotionShare, metrics.LongestNegativeRun);
+        foreach (var s in metrics.Speakers)
+            Row("speaker", s.Speaker, s.Utterances, s.TalkTime, s.TalkShare, s.SilenceShare, s.OverlapTime, s.Interruptions, s.Interrupted, s.Words,
+                s.WordsPerMinute, s.EmotionShare, s.LongestNegativeRun);
+        return csv.ToString();
+    }
+
+    private static string Optional(double? value) => value is { } v ? Number(v) : "";
+
+    private static string Optional(int? value) => value is { } v ? v.ToString(CultureInfo.InvariantCulture) : "";
 
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 

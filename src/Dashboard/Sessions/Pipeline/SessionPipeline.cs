@@ -168,7 +168,7 @@ public sealed class SessionPipeline : IAsyncDisposable
     private async Task<Transcript?> TranscribeAsync(Utterance utterance, CancellationToken cancellationToken)
     {
         if (_shared.Model.Lexical is null) return null;
-        if (_given is not null) return _given.Lookup(utterance.Speaker, utterance.Start, utterance.End);
+        if (_given is not null) return await _given.LookupAsync(utterance.Speaker, utterance.Start, utterance.End, _shared.Time, cancellationToken).ConfigureAwait(false);
         if (_shared.Transcriber is not { } transcriber) return null;
         return await transcriber.TranscribeAsync(utterance.Samples, cancellationToken).ConfigureAwait(false);
     }

@@ -9,6 +9,7 @@ namespace EmoStream.Sessions.Storage;
 public interface ISessionStore
 {
     /// <summary>Records a new session, owned by this process (<see cref="SessionOwner.Current"/>).</summary>
+    /// <exception cref="StorageFullException">No room left for it; nothing was stored.</exception>
     Task CreateSessionAsync(SessionRecord session, CancellationToken cancellationToken = default);
 
     /// <exception cref="InvalidOperationException">There is no such session.</exception>
@@ -45,6 +46,26 @@ public interface ISessionStore
 
     /// <summary>Removes a session with its utterances; false when there was none.</summary>
     Task<bool> DeleteSessionAsync(string sessionId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// One page of the sessions <paramref name="query"/> selects, newest first, and their number. This default applies
+    /// <see cref="SessionQuery.Matches"/> to every session in memory; a store that can query overrides it.
+    /// </summary>
+    async Task<SessionPage> QueryAsync(SessionQuery query, CancellationToken cancellationToken = default)
+    {
+        var matching = new List<SessionRecord>();
+        foreach (var session in await ListSessionsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var utterances = query.NeedsUtterances ? await GetUtterancesAsync(session.Id, 0, cancellationToken).ConfigureAwait(false) : [];
+            if (query.Matches(session, utterances)) matching.Add(session);
+        }
+        return new SessionPage([.. matching.Skip(query.Offset).Take(query.Limit)], matching.Count);
+    }
+
+    /// <summary>Deletes the stored audio of the sessions, not running, that started before <paramref name="createdBefore"/>; returns how many utterances lost theirs.</summary>
+    /// <exception cref="NotSupportedException">The store cannot delete audio on its own.</exception>
+    Task<int> DeleteAudioAsync(DateTimeOffset createdBefore, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException($"{GetType().Name} cannot delete audio apart from its sessions");
 }
 
 /// <summary>A running session and its owner's <see cref="SessionOwner.Token"/> (null: written before owners were recorded).</summary>

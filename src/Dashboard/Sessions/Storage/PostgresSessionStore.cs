@@ -7,7 +7,8 @@ namespace EmoStream.Sessions.Storage;
 /// <summary>
 /// <see cref="ISessionStore"/> in a PostgreSQL database that several nodes share: the same tables as SQLite
 /// (<see cref="SchemaMigrations.PostgreSql"/>), applied once under an advisory lock whichever node starts first. Every
-/// call takes a pooled connection of its own (<see cref="NpgsqlDataSource"/>); timestamps keep microseconds.
+/// call takes a pooled connection of its own (<see cref="NpgsqlDataSource"/>); timestamps keep microseconds. The
+/// session list's filters use <see cref="ISessionStore.QueryAsync"/>'s default (in memory).
 /// </summary>
 public sealed class PostgresSessionStore : ISessionStore, IAsyncDisposable
 {
@@ -114,7 +115,15 @@ public sealed class PostgresSessionStore : ISessionStore, IAsyncDisposable
         Add(command, session.Id, session.Kind.ToString(), session.Source, session.Status.ToString(), session.CreatedUtc.ToUniversalTime(),
             session.EndedUtc?.ToUniversalTime(), JsonSerializer.Serialize(session.Speakers, Json), session.ModelId, session.Detail,
             SessionOwner.Current.Token);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DiskFull)
+        {
+            // The statement was rolled back: no half-written session.
+            throw new StorageFullException("the new session", "the session database", Where, e);
+        }
     }
 
     public async Task EndSessionAsync(string sessionId, SessionStatus status, DateTimeOffset endedUtc, string? detail, CancellationToken cancellationToken = default)
@@ -225,6 +234,14 @@ public sealed class PostgresSessionStore : ISessionStore, IAsyncDisposable
         if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) return null;
         var bytes = reader.GetFieldValue<byte[]>(0);
         return new UtteranceAudio(MemoryMarshal.Cast<byte, float>(bytes).ToArray(), reader.GetInt32(1));
+    }
+
+    public async Task<int> DeleteAudioAsync(DateTimeOffset createdBefore, CancellationToken cancellationToken = default)
+    {
+        await using var command = _data.CreateCommand(
+            "DELETE FROM utterance_audio WHERE session_id IN (SELECT id FROM sessions WHERE created_utc < $1 AND status <> $2);");
+        Add(command, createdBefore.ToUniversalTime(), SessionStatus.Running.ToString());
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<bool> DeleteSessionAsync(string sessionId, CancellationToken cancellationToken = default)

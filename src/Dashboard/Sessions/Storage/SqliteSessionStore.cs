@@ -10,7 +10,7 @@ namespace EmoStream.Sessions.Storage;
 /// Every call takes a pooled connection of its own, so sessions write concurrently without sharing state; SQLite
 /// serialises the writers and the busy time-out makes a writer wait rather than fail.
 /// </summary>
-public sealed class SqliteSessionStore : ISessionStore
+public sealed partial class SqliteSessionStore : ISessionStore
 {
     private static readonly JsonSerializerOptions Json = StoredRows.Json;
     private readonly string _connectionString;
@@ -113,8 +113,19 @@ public sealed class SqliteSessionStore : ISessionStore
         command.Parameters.AddWithValue("$speakers", JsonSerializer.Serialize(session.Speakers, Json));
         command.Parameters.AddWithValue("$model", session.ModelId);
         command.Parameters.AddWithValue("$detail", (object?)session.Detail ?? DBNull.Value);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == SqliteFull)
+        {
+            // The statement was rolled back: no half-written session.
+            throw new StorageFullException("the new session", "the session database", DatabasePath, e);
+        }
     }
+
+    /// <summary>SQLITE_FULL: a write found no room on the device (or the database reached its size limit).</summary>
+    private const int SqliteFull = 13;
 
     /// <summary>Ends the sessions processes of this machine left running when they ended (see <see cref="SessionOrphans"/>).</summary>
     /// <returns>The sessions ended.</returns>
@@ -213,12 +224,18 @@ public sealed class SqliteSessionStore : ISessionStore
     public Task<IReadOnlyList<SessionRecord>> ListSessionsAsync(CancellationToken cancellationToken = default) =>
         QuerySessionsAsync("ORDER BY created_utc DESC, id", null, cancellationToken);
 
-    private async Task<IReadOnlyList<SessionRecord>> QuerySessionsAsync(string tail, string? id, CancellationToken cancellationToken)
+    private Task<IReadOnlyList<SessionRecord>> QuerySessionsAsync(string tail, string? id, CancellationToken cancellationToken) =>
+        ReadSessionsAsync(tail, command =>
+        {
+            if (id is not null) command.Parameters.AddWithValue("$id", id);
+        }, cancellationToken);
+
+    private async Task<IReadOnlyList<SessionRecord>> ReadSessionsAsync(string tail, Action<SqliteCommand> parameters, CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = Command(connection, null,
             $"SELECT {StoredRows.SessionColumns} FROM sessions {tail};");
-        if (id is not null) command.Parameters.AddWithValue("$id", id);
+        parameters(command);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var sessions = new List<SessionRecord>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) sessions.Add(StoredRows.Session(reader));

@@ -22,6 +22,16 @@ export class Api {
     return this.#json('GET', `/api/sessions/${encodeURIComponent(id)}`);
   }
 
+  /** One page of the session list: `{total, offset, limit, sessions: [{session, utterances}]}` for the filters in `params`. */
+  search(params) {
+    return this.#json('GET', `/api/sessions/search?${new URLSearchParams(params)}`);
+  }
+
+  /** The call metrics of session `id` (docs/API.md#call-metrics). */
+  metrics(id) {
+    return this.#json('GET', `/api/sessions/${encodeURIComponent(id)}/metrics`);
+  }
+
   /** `{session, ingest}` for a live PCM16 stream at `sampleRate` Hz. */
   createLive(sampleRate, speakers) {
     return this.#json('POST', '/api/sessions', { format: 'pcm16', sampleRate, speakers });

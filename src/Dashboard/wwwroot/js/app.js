@@ -1,5 +1,5 @@
 // The page's entry point: the token, the API and hub clients, the legend and the microphone bar, and a hash
-// router between the start page (#/) and a session (#/sessions/ID).
+// router between the start page (#/), the wallboard of live calls (#/wallboard) and a session (#/sessions/ID).
 
 import { Api } from './api.js';
 import { takeToken } from './auth.js';
@@ -9,6 +9,7 @@ import { openHome } from './homeView.js';
 import { Hub } from './hub.js';
 import { Microphone } from './microphone.js';
 import { openSession } from './sessionView.js';
+import { openWallboard } from './wallboard.js';
 
 const token = takeToken();
 const api = new Api(token);
@@ -52,7 +53,8 @@ async function route() {
   leave = () => {};
   const match = /^#\/sessions\/([^/]+)$/.exec(window.location.hash);
   const context = { api, hub, settings, microphone, token, navigate };
-  const undo = match ? await openSession(main, decodeURIComponent(match[1]), context) : openHome(main, context);
+  const undo = match ? await openSession(main, decodeURIComponent(match[1]), context)
+    : window.location.hash === '#/wallboard' ? openWallboard(main, context) : openHome(main, context);
   // The address may have changed while the session loaded: then that view is already gone.
   if (current === generation) leave = undo;
   else undo();

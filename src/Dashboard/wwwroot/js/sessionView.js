@@ -7,6 +7,7 @@ import { AlertList } from './alerts.js';
 import { ProbabilityChart } from './chart.js';
 import { element, fromTemplate, showError } from './dom.js';
 import { clock, dateTime, sourceName } from './format.js';
+import { MetricsTable } from './metrics.js';
 import { SpeakerSummary } from './speakerSummary.js';
 import { Timeline } from './timeline.js';
 import { Transcript } from './transcript.js';
@@ -34,6 +35,7 @@ export async function openSession(main, id, { api, hub, settings, microphone, to
   const transcript = new Transcript($('.transcript'), settings.classes);
   const speakers = new SpeakerSummary($('.speaker-list'), settings.classes, session.speakers);
   const alerts = new AlertList();
+  const metrics = new MetricsTable($('.metrics'), () => api.metrics(id));
 
   $('.source').textContent = sourceName(session);
   $('.source').title = session.source;
@@ -42,10 +44,12 @@ export async function openSession(main, id, { api, hub, settings, microphone, to
   $('.model').textContent = session.modelId;
   $('.export-json').href = withToken(`/api/sessions/${encodeURIComponent(id)}/export.json`, token);
   $('.export-csv').href = withToken(`/api/sessions/${encodeURIComponent(id)}/export.csv`, token);
+  $('.export-metrics').href = withToken(`/api/sessions/${encodeURIComponent(id)}/metrics.csv`, token);
   const rule = settings.alerts;
   $('.no-alerts').textContent = `No alerts. One appears when a speaker is ${rule.emotions.join(' or ')} ` +
     `${rule.consecutiveUtterances} utterance${rule.consecutiveUtterances === 1 ? '' : 's'} in a row.`;
   add(detail.utterances);
+  metrics.show(detail.metrics);
   showStatus();
 
   function select(index) {
@@ -63,6 +67,7 @@ export async function openSession(main, id, { api, hub, settings, microphone, to
     speakers.add(fresh);
     if (fresh.map(u => alerts.add(u)).some(changed => changed)) showAlerts();
     $('.count').textContent = String(last + 1);
+    metrics.changed();
   }
 
   function showStatus() {
@@ -116,6 +121,7 @@ export async function openSession(main, id, { api, hub, settings, microphone, to
       const catchUp = s.status === 'interrupted' && session.status === 'running';
       session = s;
       showStatus();
+      metrics.refresh();
       if (catchUp) join();
     },
   }, join);
@@ -140,5 +146,6 @@ export async function openSession(main, id, { api, hub, settings, microphone, to
     if (hub.connected) hub.invoke('LeaveSession', id).catch(() => {});
     chart.dispose();
     timeline.dispose();
+    metrics.dispose();
   };
 }

@@ -1,9 +1,12 @@
+using MathNet.Numerics.Distributions;
+
 namespace EmoStream.Inference.Statistics;
 
 /// <summary>
 /// Paired two-sided tests over matched samples (e.g. the WA of lambda 0 and lambda 1 trained with the same seeds).
 /// Conventions follow R's <c>t.test(paired = TRUE)</c> and <c>wilcox.test(paired = TRUE, exact = NULL, correct = TRUE)</c>,
-/// so figures can be checked there.
+/// so figures can be checked there. Student's t and normal tails come from MathNet.Numerics; the exact Wilcoxon null
+/// distribution, which it does not have, is counted here.
 /// </summary>
 public static class PairedTests
 {
@@ -18,7 +21,7 @@ public static class PairedTests
             return new PairedTestResult("paired t", mean == 0 ? 0 : Math.CopySign(double.PositiveInfinity, mean), d.Length,
                 mean == 0 ? 1 : 0, "constant differences");
         var t = mean / (sd / Math.Sqrt(d.Length));
-        return new PairedTestResult("paired t", t, d.Length, SpecialFunctions.StudentTwoSided(t, d.Length - 1), $"Student t, df {d.Length - 1}");
+        return new PairedTestResult("paired t", t, d.Length, 2 * StudentT.CDF(0, 1, d.Length - 1, -Math.Abs(t)), $"Student t, df {d.Length - 1}");
     }
 
     /// <summary>
@@ -42,7 +45,7 @@ public static class PairedTests
         var variance = n * (n + 1) * (2 * n + 1) / 24.0 - tieGroups.Sum(t => (double)t * t * t - t) / 48;
         var diff = wPlus - mean;
         var z = (diff - Math.Sign(diff) * 0.5) / Math.Sqrt(variance);
-        return new PairedTestResult("Wilcoxon signed-rank", wPlus, n, Math.Min(1, 2 * SpecialFunctions.NormalCdf(-Math.Abs(z))),
+        return new PairedTestResult("Wilcoxon signed-rank", wPlus, n, Math.Min(1, 2 * Normal.CDF(0, 1, -Math.Abs(z))),
             "normal approximation (ties or zeros), continuity corrected");
     }
 

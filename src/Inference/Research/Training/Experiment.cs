@@ -21,7 +21,7 @@ public static class Experiment
     {
         if (runs < 1) throw new ArgumentException($"runs must be at least 1, got {runs}");
         var architecture = new DannArchitecture(features.AcousticDim, features.LexicalDim, EmotionClasses.All.Count, data.Speakers.Count,
-            model.Mode, model.Hidden, model.Heads, model.Dropout);
+            model.Mode, model.Hidden, model.Heads, model.Dropout, model.Residual);
         var results = new List<RunResult>();
         for (var run = 0; run < runs; run++)
         {

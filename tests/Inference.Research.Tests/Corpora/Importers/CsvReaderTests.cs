@@ -44,11 +44,11 @@ public sealed class CsvReaderTests
 
         Assert.Equal("a quote inside unquoted field 1", rows[1].Error);
         Assert.Equal(2, rows[1].Line);
-        Assert.Equal("unexpected 'y' after the closing quote of field 1", rows[2].Error);
+        Assert.Equal("text after the closing quote of field 1", rows[2].Error);
         Assert.Equal(["xy", "2"], rows[2].Fields);
         Assert.Null(rows[3].Error);
         Assert.Equal(["fine", "3"], rows[3].Fields);
-        Assert.Equal("a quoted field opened on line 5 is never closed", rows[4].Error);
+        Assert.Equal("quoted field 1 of the record on line 5 is never closed", rows[4].Error);
         Assert.Equal(5, rows[4].Line);
     }
 

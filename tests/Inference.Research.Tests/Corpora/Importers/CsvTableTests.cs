@@ -27,7 +27,7 @@ public sealed class CsvTableTests : IDisposable
         Assert.Single(table.Rows);
         Assert.Equal("a.wav", table.Get(table.Rows[0], "FILE"));
         Assert.Equal(
-            [$"{path}:3: malformed row skipped: expected 2 fields, got 1", $"{path}:4: malformed row skipped: a quoted field opened on line 4 is never closed"],
+            [$"{path}:3: malformed row skipped: expected 2 fields, got 1", $"{path}:4: malformed row skipped: quoted field 1 of the record on line 4 is never closed"],
             log.Issues.Select(i => i.ToString()));
     }
 

@@ -77,7 +77,7 @@ public sealed class FolderImporterTests : ImportTestFolder
         Assert.Equal(
         [
             $"{csv}:5: malformed row skipped: expected 4 fields, got 3",
-            $"{csv}:6: malformed row skipped: unexpected 'x' after the closing quote of field 3",
+            $"{csv}:6: malformed row skipped: text after the closing quote of field 3",
             $"{csv}:1: column 'mood' ignored (known: file, label, speaker, group, dialogue, turn, text, start, end)",
             $"{csv}:3: row skipped: audio file 'missing.wav' does not exist ({Path.Combine(Source, "missing.wav")})",
             $"{csv}:4: row skipped: audio path '../a.wav' is outside the source folder {Source}",

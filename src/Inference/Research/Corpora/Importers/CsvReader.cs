@@ -1,98 +1,59 @@
 using System.Text;
+using CsvHelper;
 
 namespace EmoStream.Inference.Corpora.Importers;
 
 /// <summary>
-/// An RFC 4180 reader: comma-separated fields, fields quoted with '"' may hold commas, CR/LF and doubled quotes
-/// (""), records end at CRLF, LF or CR. Lenient where real exports are sloppy but never silently: a quote inside
-/// an unquoted field, text after a closing quote or a quote left open at the end of the file marks the record
-/// with an error and its starting line, and reading goes on with the next record.
+/// RFC 4180 records read by CsvHelper: comma-separated fields, fields quoted with '"' may hold commas, CR/LF and
+/// doubled quotes (""), records end at CRLF, LF or CR. Lenient where real exports are sloppy but never silently: a
+/// quote inside an unquoted field, text after a closing quote or a quote left open at the end of the file marks the
+/// record with an error (CsvHelper recovers as a reader that ignored the quote would), and reading goes on with the
+/// next record.
 /// </summary>
 public static class CsvReader
 {
     public static IEnumerable<CsvRow> Parse(string text)
     {
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var line = 1;
-        var recordLine = 1;
-        string? error = null;
-        var i = 0;
-        var fieldStarted = false;
+        // Malformed records by the line they start on; CsvHelper reports them while it scans, before returning them.
+        var problems = new Dictionary<long, CsvMalformedReason>();
+        var options = CsvReaderOptions.Default with
+        {
+            Separator = ',',
+            HasHeader = false,
+            TrackLineNumbers = true,
+            SkipEmptyLines = false,
+            TrimWhitespace = false,
+            MalformedData = CsvMalformedDataHandling.Recover,
+            FieldCountMismatch = CsvFieldCountHandling.Allow,
+            OnMalformedRecord = record => problems.TryAdd(record.LineNumber, record.Reason),
+        };
+        using var reader = CsvHelper.CsvReader.FromText(text, options);
+        while (reader.Read())
+        {
+            var line = reader.LineNumber;
+            var fields = new string[reader.FieldCount];
+            for (var i = 0; i < fields.Length; i++) fields[i] = reader.GetString(i) ?? "";
+            yield return new CsvRow((int)line, fields, problems.Remove(line, out var reason) ? Describe(reader, reason, line) : null);
+        }
+    }
 
-        while (i < text.Length)
+    /// <summary>What is wrong, naming the field: the one whose raw text (as in the file) shows the problem.</summary>
+    private static string Describe(CsvHelper.CsvReader reader, CsvMalformedReason reason, long line)
+    {
+        var field = 0;
+        for (var i = 0; i < reader.FieldCount && field == 0; i++)
         {
-            var c = text[i];
-            if (c == '"' && field.Length == 0 && !fieldStarted)
-            {
-                // A quoted field: read to the closing quote, which must be followed by a comma or the record end.
-                var openLine = line;
-                i++;
-                var closed = false;
-                while (i < text.Length)
-                {
-                    var q = text[i];
-                    if (q == '"')
-                    {
-                        if (i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i += 2; continue; }
-                        closed = true;
-                        i++;
-                        break;
-                    }
-                    if (q == '\n' || (q == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n'))) line++;
-                    field.Append(q);
-                    i++;
-                }
-                fieldStarted = true;
-                if (!closed)
-                {
-                    error ??= $"a quoted field opened on line {openLine} is never closed";
-                    break;
-                }
-                if (i < text.Length && text[i] is not (',' or '\r' or '\n'))
-                {
-                    error ??= $"unexpected '{text[i]}' after the closing quote of field {fields.Count + 1}";
-                    // Keep the stray text with the field, as a reader that ignored quotes would.
-                    while (i < text.Length && text[i] is not (',' or '\r' or '\n')) field.Append(text[i++]);
-                }
-                continue;
-            }
-            switch (c)
-            {
-                case ',':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    fieldStarted = false;
-                    i++;
-                    break;
-                case '\r' or '\n':
-                    i += c == '\r' && i + 1 < text.Length && text[i + 1] == '\n' ? 2 : 1;
-                    fields.Add(field.ToString());
-                    yield return new CsvRow(recordLine, fields.ToArray(), error);
-                    fields.Clear();
-                    field.Clear();
-                    fieldStarted = false;
-                    error = null;
-                    line++;
-                    recordLine = line;
-                    break;
-                case '"':
-                    error ??= $"a quote inside unquoted field {fields.Count + 1}";
-                    field.Append(c);
-                    fieldStarted = true;
-                    i++;
-                    break;
-                default:
-                    field.Append(c);
-                    fieldStarted = true;
-                    i++;
-                    break;
-            }
+            var raw = Encoding.UTF8.GetString(reader.GetRawSpan(i));
+            var quoted = raw.StartsWith('"');
+            if (reason == CsvMalformedReason.StrayQuote ? !quoted && raw.Contains('"') : quoted && (raw.Length < 2 || !raw.EndsWith('"'))) field = i + 1;
         }
-        if (fieldStarted || fields.Count > 0 || error is not null)
+        var which = field > 0 ? $" {field}" : "";
+        return reason switch
         {
-            fields.Add(field.ToString());
-            yield return new CsvRow(recordLine, fields.ToArray(), error);
-        }
+            CsvMalformedReason.StrayQuote => $"a quote inside unquoted field{which}",
+            CsvMalformedReason.TextAfterClosingQuote => $"text after the closing quote of field{which}",
+            CsvMalformedReason.UnterminatedQuote => $"quoted field{which} of the record on line {line} is never closed",
+            _ => $"{reason} in field{which}",
+        };
     }
 }

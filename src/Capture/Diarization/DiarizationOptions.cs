@@ -1,0 +1,28 @@
+namespace EmoStream.Capture.Diarization;
+
+/// <summary>How <see cref="Diarizer"/> finds who spoke when in one channel.</summary>
+public sealed record DiarizationOptions
+{
+    /// <summary>How many speakers there are; null: found from the audio (at most <see cref="MaxSpeakers"/>).</summary>
+    public int? Speakers { get; init; }
+
+    public int MaxSpeakers { get; init; } = 4;
+
+    /// <summary>Frames this far above the quietest tenth of the recording (dB) are speech.</summary>
+    public double SpeechMarginDb { get; init; } = 6;
+
+    /// <summary>BIC penalty weight for a speaker change inside speech (higher: fewer changes).</summary>
+    public double ChangePenalty { get; init; } = 1.0;
+
+    /// <summary>
+    /// BIC penalty weight in clustering: it orders the merges and, without a known speaker count, decides when to stop
+    /// (higher: fewer speakers; at 1 the count nearly always reaches <see cref="MaxSpeakers"/>, docs/DIARIZATION.md).
+    /// </summary>
+    public double ClusterPenalty { get; init; } = 1.0;
+
+    /// <summary>Seconds of frame scores averaged when frames are re-assigned to speakers (longer: steadier turns).</summary>
+    public double SmoothingSeconds { get; init; } = 1.5;
+}
+
+/// <summary>One speaker's stretch of speech, seconds from the start; speakers are numbered from 0 in order of first speech.</summary>
+public sealed record SpeakerTurn(double Start, double End, int Speaker);

@@ -1,0 +1,233 @@
+namespace EmoStream.Capture.Diarization;
+
+/// <summary>
+/// Who spoke when in one channel, with classic methods (no pretrained speaker model): speech frames by energy,
+/// cepstra (<see cref="SpeakerFeatures"/>) with the recording's mean removed, speaker changes inside each stretch of
+/// speech by the Bayesian information criterion (BIC) between full-covariance Gaussians, agglomerative clustering of
+/// the segments by the same criterion (to the given number of speakers, or until merging no longer pays), then each
+/// frame re-assigned to the speaker whose Gaussian explains the surrounding second best (docs/DIARIZATION.md).
+/// </summary>
+public static class Diarizer
+{
+    private const double CovarianceFloor = 0.05;
+    private const int MinChangeFrames = 100;    // 1 s each side of a change
+    private const int ChangeWindowFrames = 300;
+    private const int MaxChangeWindowFrames = 600;
+    private const int ChangeStep = 10;
+
+    /// <param name="samples">Mono audio at 16 kHz.</param>
+    public static IReadOnlyList<SpeakerTurn> Diarize(ReadOnlySpan<float> samples, DiarizationOptions options)
+    {
+        var (x, energy) = SpeakerFeatures.Compute(samples);
+        var speech = SpeechFrames(energy, options.SpeechMarginDb);
+        if (!speech.Contains(true)) return [];
+        RemoveMean(x, speech);
+        var regions = Runs(speech).ToArray();
+
+        var segments = regions.SelectMany(r => Changes(x, r.Start, r.End, options.ChangePenalty)).ToList();
+        var labels = Cluster(x, segments, options);
+        for (var pass = 0; pass < 2; pass++) labels = Resegment(x, regions, labels, options.SmoothingSeconds);
+        return Turns(labels);
+    }
+
+    /// <summary>Energy above the quietest tenth by the margin (and within 45 dB of the loudest frames); gaps under 0.3 s closed, bursts under 0.2 s dropped.</summary>
+    private static bool[] SpeechFrames(double[] energy, double marginDb)
+    {
+        var sorted = energy.Order().ToArray();
+        var floor = sorted[(int)(0.10 * (sorted.Length - 1))];
+        var loud = sorted[(int)(0.97 * (sorted.Length - 1))];
+        var threshold = Math.Max(floor + marginDb, loud - 45);
+        var speech = energy.Select(e => e > threshold).ToArray();
+        Fill(speech, value: false, shorterThan: 30); // close short pauses
+        Fill(speech, value: true, shorterThan: 20);  // drop clicks
+        return speech;
+    }
+
+    /// <summary>Flips runs of <paramref name="value"/> shorter than <paramref name="shorterThan"/> frames that lie between runs of the other value.</summary>
+    private static void Fill(bool[] frames, bool value, int shorterThan)
+    {
+        var t = 0;
+        while (t < frames.Length)
+        {
+            var end = t;
+            while (end < frames.Length && frames[end] == frames[t]) end++;
+            if (frames[t] == value && end - t < shorterThan && (value || (t > 0 && end < frames.Length)))
+                for (var i = t; i < end; i++) frames[i] = !value;
+            t = end;
+        }
+    }
+
+    private static void RemoveMean(double[][] x, bool[] speech)
+    {
+        var d = x[0].Length;
+        var mean = new double[d];
+        var n = 0;
+        for (var t = 0; t < x.Length; t++)
+        {
+            if (!speech[t]) continue;
+            n++;
+            for (var i = 0; i < d; i++) mean[i] += x[t][i];
+        }
+        foreach (var row in x)
+            for (var i = 0; i < d; i++) row[i] -= mean[i] / n;
+    }
+
+    private static IEnumerable<(int Start, int End)> Runs(bool[] speech)
+    {
+        for (var t = 0; t < speech.Length;)
+        {
+            if (!speech[t])
+            {
+                t++;
+                continue;
+            }
+            var end = t;
+            while (end < speech.Length && speech[end]) end++;
+            yield return (t, end);
+            t = end;
+        }
+    }
+
+    /// <summary>ΔBIC of one Gaussian for a ∪ b against one each: positive when two voices explain the frames better than one.</summary>
+    private static double DeltaBic(GaussianStats a, GaussianStats b, double penalty)
+    {
+        var d = a.Sum.Length;
+        var n = a.Count + b.Count;
+        var gain = 0.5 * (n * GaussianStats.LogDet(a, b, CovarianceFloor) - a.Count * GaussianStats.LogDet(a, null, CovarianceFloor)
+            - b.Count * GaussianStats.LogDet(b, null, CovarianceFloor));
+        return gain - penalty * 0.5 * (d + 0.5 * d * (d + 1)) * Math.Log(n);
+    }
+
+    /// <summary>Splits one stretch of speech at speaker changes: a growing window, the best split point in it, kept when ΔBIC is positive.</summary>
+    private static IEnumerable<(int Start, int End)> Changes(double[][] x, int from, int to, double penalty)
+    {
+        var start = from;
+        var end = Math.Min(to, start + ChangeWindowFrames);
+        while (end - start >= 2 * MinChangeFrames)
+        {
+            var total = GaussianStats.Of(x, start, end);
+            var left = GaussianStats.Of(x, start, start + MinChangeFrames);
+            double best = double.NegativeInfinity;
+            var at = -1;
+            for (var t = start + MinChangeFrames; t <= end - MinChangeFrames; t += ChangeStep)
+            {
+                var delta = DeltaBic(left, total.Minus(left), penalty);
+                if (delta > best)
+                {
+                    best = delta;
+                    at = t;
+                }
+                for (var i = t; i < Math.Min(t + ChangeStep, end); i++) left.Add(x[i]);
+            }
+            if (best > 0)
+            {
+                yield return (start, at);
+                start = at;
+                end = Math.Min(to, start + ChangeWindowFrames);
+            }
+            else if (end == to) break;
+            else
+            {
+                end = Math.Min(to, end + ChangeWindowFrames / 3);
+                if (end - start > MaxChangeWindowFrames) start = end - MaxChangeWindowFrames;
+            }
+        }
+        yield return (start, to);
+    }
+
+    /// <summary>Agglomerative clustering by ΔBIC: merges the closest pair until the speaker count is reached (or, without one, until no merge pays).</summary>
+    private static int[] Cluster(double[][] x, List<(int Start, int End)> segments, DiarizationOptions options)
+    {
+        var clusters = segments.Select(s => (Stats: GaussianStats.Of(x, s.Start, s.End), Members: new List<int> { segments.IndexOf(s) })).ToList();
+        var target = Math.Max(1, options.Speakers ?? 1);
+        var max = options.Speakers ?? options.MaxSpeakers;
+        var distance = new double[clusters.Count, clusters.Count];
+        for (var i = 0; i < clusters.Count; i++)
+            for (var j = 0; j < i; j++) distance[i, j] = DeltaBic(clusters[i].Stats, clusters[j].Stats, options.ClusterPenalty);
+        var alive = Enumerable.Range(0, clusters.Count).ToList();
+        while (alive.Count > target)
+        {
+            var (bi, bj, best) = (-1, -1, double.PositiveInfinity);
+            foreach (var i in alive)
+                foreach (var j in alive)
+                    if (j < i && distance[i, j] < best) (bi, bj, best) = (i, j, distance[i, j]);
+            if (options.Speakers is null && alive.Count <= max && best > 0) break;
+            clusters[bj].Stats.Add(clusters[bi].Stats);
+            clusters[bj].Members.AddRange(clusters[bi].Members);
+            alive.Remove(bi);
+            foreach (var k in alive)
+            {
+                if (k == bj) continue;
+                var d = DeltaBic(clusters[bj].Stats, clusters[k].Stats, options.ClusterPenalty);
+                if (k < bj) distance[bj, k] = d;
+                else distance[k, bj] = d;
+            }
+        }
+        var labels = Enumerable.Repeat(-1, x.Length).ToArray();
+        for (var c = 0; c < alive.Count; c++)
+            foreach (var member in clusters[alive[c]].Members)
+                for (var t = segments[member].Start; t < segments[member].End; t++) labels[t] = c;
+        return labels;
+    }
+
+    /// <summary>Each speech frame to the speaker whose Gaussian best explains the frames around it (scores summed over the smoothing window, inside its stretch of speech).</summary>
+    private static int[] Resegment(double[][] x, (int Start, int End)[] regions, int[] labels, double smoothingSeconds)
+    {
+        var speakers = labels.Max() + 1;
+        var stats = Enumerable.Range(0, speakers).Select(_ => new GaussianStats(x[0].Length)).ToArray();
+        for (var t = 0; t < x.Length; t++)
+            if (labels[t] >= 0) stats[labels[t]].Add(x[t]);
+        var models = stats.Where(s => s.Count > x[0].Length).Select(s => s.Model(CovarianceFloor)).ToArray();
+        if (models.Length < 2) return labels;
+        var half = (int)(smoothingSeconds / SpeakerFeatures.FrameSeconds / 2);
+        var scratch = new double[x[0].Length];
+        var result = Enumerable.Repeat(-1, x.Length).ToArray();
+        foreach (var (start, end) in regions)
+        {
+            var scores = new double[end - start, models.Length];
+            for (var t = start; t < end; t++)
+                for (var m = 0; m < models.Length; m++) scores[t - start, m] = GaussianStats.LogLikelihood(x[t], models[m], scratch);
+            var window = new double[models.Length];
+            int lo = 0, hi = 0;
+            for (var t = 0; t < end - start; t++)
+            {
+                while (hi < Math.Min(end - start, t + half + 1))
+                {
+                    for (var m = 0; m < models.Length; m++) window[m] += scores[hi, m];
+                    hi++;
+                }
+                while (lo < t - half)
+                {
+                    for (var m = 0; m < models.Length; m++) window[m] -= scores[lo, m];
+                    lo++;
+                }
+                var best = 0;
+                for (var m = 1; m < models.Length; m++) if (window[m] > window[best]) best = m;
+                result[start + t] = best;
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Runs of one label as turns, speakers renumbered in order of first speech.</summary>
+    private static IReadOnlyList<SpeakerTurn> Turns(int[] labels)
+    {
+        var order = new Dictionary<int, int>();
+        var turns = new List<SpeakerTurn>();
+        for (var t = 0; t < labels.Length;)
+        {
+            var end = t;
+            while (end < labels.Length && labels[end] == labels[t]) end++;
+            if (labels[t] >= 0)
+            {
+                if (!order.TryGetValue(labels[t], out var speaker)) order[labels[t]] = speaker = order.Count;
+                // A frame covers [t·hop, t·hop + window); its centre stands for it.
+                var frame = SpeakerFeatures.FrameSeconds;
+                var centre = (double)SpeakerFeatures.Window / 2 / SpeakerFeatures.SampleRate - frame / 2;
+                turns.Add(new SpeakerTurn(t * frame + centre, end * frame + centre, speaker));
+            }
+            t = end;
+        }
+        return turns;
+    }
+}
