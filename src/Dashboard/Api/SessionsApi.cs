@@ -4,6 +4,7 @@ using EmoStream.Capture.Audio.Ffmpeg;
 using EmoStream.Capture.Network;
 using EmoStream.Capture.Sources;
 using EmoStream.Capture.Streams;
+using EmoStream.Dashboard.Cluster;
 using EmoStream.Dashboard.Hubs;
 using EmoStream.Dashboard.Security;
 using EmoStream.Sessions;
@@ -248,26 +249,33 @@ public static class SessionsApi
         Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [$"over the limit of {limits.MaxUploadBytes} bytes ({InputLimits.SectionName}:{nameof(InputLimits.MaxUploadBytes)})"] },
             detail: $"file: the upload is over the limit of {limits.MaxUploadBytes} bytes", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload Too Large");
 
-    private static async Task<IResult> StopAsync(string id, SessionRegistry sessions, CancellationToken ct)
+    /// <remarks>A session running on another node is stopped there (<see cref="ISessionCluster"/>).</remarks>
+    private static async Task<IResult> StopAsync(string id, SessionRegistry sessions, ISessionCluster cluster, CancellationToken ct)
     {
         if (await sessions.Store.GetSessionAsync(id, ct) is null) return NoSession(id);
-        if (await sessions.StopAsync(id) is null) return Conflict($"session '{id}' is not running");
+        if (await sessions.StopAsync(id) is null && !await cluster.StopElsewhereAsync(id, ct)) return Conflict($"session '{id}' is not running");
         return Results.Ok(await sessions.Store.GetSessionAsync(id, ct));
     }
 
-    private static async Task<IResult> DeleteAsync(string id, SessionRegistry sessions, SessionListFeed list, CancellationToken ct)
+    private static async Task<IResult> DeleteAsync(string id, SessionRegistry sessions, ISessionCluster cluster, SessionListFeed list, CancellationToken ct)
     {
-        // A running session is stopped (and drained) first, so no result is stored after its rows are gone.
-        await sessions.StopAsync(id);
+        // A running session is stopped (and drained) first, on whichever node runs it, so no result is stored after its rows are gone.
+        if (await sessions.StopAsync(id) is null) await cluster.StopElsewhereAsync(id, ct);
         if (!await sessions.Store.DeleteSessionAsync(id, ct)) return NoSession(id);
         await list.PublishDeletedAsync(id);
         return Results.NoContent();
     }
 
-    private static async Task<IResult> IngestAsync(HttpContext context, string id, SessionRegistry sessions)
+    private static async Task<IResult> IngestAsync(HttpContext context, string id, SessionRegistry sessions, ISessionCluster cluster)
     {
         if (!sessions.TryGetRunning(id, out var session))
-            return await sessions.Store.GetSessionAsync(id, context.RequestAborted) is null ? NoSession(id) : Conflict($"session '{id}' is not running");
+        {
+            if (await sessions.Store.GetSessionAsync(id, context.RequestAborted) is not { } stored) return NoSession(id);
+            // Its audio goes to the node that accepted it: say where that is.
+            if (stored.Status == SessionStatus.Running && await cluster.NodeAddressAsync(id, context.RequestAborted) is { Length: > 0 } node)
+                return Conflict($"session '{id}' runs on another node; connect its ingest to {node}/api/sessions/{id}/ingest");
+            return Conflict($"session '{id}' is not running");
+        }
         if (!context.WebSockets.IsWebSocketRequest)
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad Request",
                 detail: "expected a WebSocket upgrade request (ws:// or wss://)");

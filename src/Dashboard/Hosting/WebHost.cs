@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using EmoStream.Dashboard.Api;
+using EmoStream.Dashboard.Cluster;
 using EmoStream.Dashboard.Hubs;
 using EmoStream.Dashboard.Notifications;
 using EmoStream.Sessions.Configuration;
@@ -57,7 +58,9 @@ public static class WebHost
         RequiredTokens(tokens, urls);
 
         // Uploads a crashed process of this node left (their sessions are marked interrupted when the store opens).
-        UploadNames.DeleteOrphans((configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions()).DatabasePath);
+        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        UploadNames.DeleteOrphans(storage.DatabasePath);
+        var cluster = configuration.GetSection(ClusterOptions.SectionName).Get<ClusterOptions>() ?? new ClusterOptions();
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddConfiguration(configuration);
@@ -68,7 +71,7 @@ public static class WebHost
         builder.Services.ConfigureHttpJsonOptions(o => UseStringEnums(o.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<StorageFullProblem>();
-        builder.Services.AddSignalR(o => o.AddFilter<HubErrors>()).AddJsonProtocol(o => UseStringEnums(o.PayloadSerializerOptions));
+        var signalR = builder.Services.AddSignalR(o => o.AddFilter<HubErrors>()).AddJsonProtocol(o => UseStringEnums(o.PayloadSerializerOptions));
         builder.Services.AddSingleton(sp => new AccessMode(sp.GetRequiredService<IServer>(), tokens));
         builder.Services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
@@ -85,6 +88,20 @@ public static class WebHost
         builder.Services.AddAlertWebhooks(configuration);
         builder.Services.AddHostedService<SessionDrain>();
         builder.Services.AddHostedService<DemoReplay>();
+        builder.Services.AddValidated<ClusterOptions>(configuration, ClusterOptions.SectionName, o => o.Problem(storage.Provider));
+        if (cluster.Enabled)
+        {
+            // Several nodes: every group and list message reaches the viewers of every node (docs/SCALING.md).
+            signalR.AddStackExchangeRedis(cluster.Redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("emostream:signalr"));
+            builder.Services.AddSingleton<RedisCluster>();
+            builder.Services.AddSingleton<ISessionCluster>(sp => sp.GetRequiredService<RedisCluster>());
+            // Registered after SessionDrain: it stops first, once the sessions drained, and leaves the cluster then.
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<RedisCluster>());
+        }
+        else
+        {
+            builder.Services.AddSingleton<ISessionCluster, SingleNode>();
+        }
         builder.Services.AddValidated<RetentionOptions>(configuration, RetentionOptions.SectionName, o => o.Problem());
         builder.Services.AddSingleton<RetentionSweep>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RetentionSweep>());

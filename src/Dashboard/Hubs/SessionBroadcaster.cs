@@ -1,3 +1,4 @@
+using EmoStream.Dashboard.Cluster;
 using EmoStream.Sessions;
 using EmoStream.Sessions.Pipeline;
 using EmoStream.Sessions.Storage;
@@ -8,9 +9,11 @@ namespace EmoStream.Dashboard.Hubs;
 /// <summary>
 /// Sends what the <see cref="SessionRegistry"/>'s sessions do to SignalR: each stored result (with the alert it raised,
 /// extended or ended) to the session's group in order, then its end, and every change to the session list. A viewer
-/// that joins gets what it missed from storage first, under the session's gate, so it sees every result once and in order.
+/// that joins gets what it missed from storage first, under the session's gate, so it sees every result once and in order;
+/// for a session running on another node, that node holds its results back meanwhile (<see cref="ISessionCluster.HoldAsync"/>).
 /// </summary>
-public sealed class SessionBroadcaster(SessionRegistry sessions, IHubContext<SessionsHub> hub, SessionListFeed list) : ISessionObserver
+public sealed class SessionBroadcaster(SessionRegistry sessions, IHubContext<SessionsHub> hub, SessionListFeed list, ISessionCluster cluster)
+    : ISessionObserver
 {
     public Task StartedAsync(RunningSession session) => list.PublishAsync(session.Session, 0);
 
@@ -41,7 +44,7 @@ public sealed class SessionBroadcaster(SessionRegistry sessions, IHubContext<Ses
         CancellationToken cancellationToken)
     {
         if (!sessions.TryGetRunning(id, out var running))
-            return await SendStoredAsync(id, fromIndex, int.MaxValue, caller, cancellationToken).ConfigureAwait(false);
+            return await JoinElsewhereAsync(id, fromIndex, connectionId, caller, groups, cancellationToken).ConfigureAwait(false);
         return await running.ExclusiveAsync(async () =>
         {
             if (running.Ended) return await SendStoredAsync(id, fromIndex, int.MaxValue, caller, cancellationToken).ConfigureAwait(false);
@@ -49,6 +52,36 @@ public sealed class SessionBroadcaster(SessionRegistry sessions, IHubContext<Ses
             await groups.AddToGroupAsync(connectionId, SessionEvents.Group(id), cancellationToken).ConfigureAwait(false);
             return true;
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A session this node does not run. Running on another node: while that node holds its results back, the stored
+    /// ones up to the last it published are sent from here, then the caller joins the group, whose messages the
+    /// backplane brings from that node. Still recorded running with no node running it (its node died and is not yet
+    /// found gone; it stores nothing more): the caller joins the group first, then gets what is stored, and the
+    /// survivor's interrupted end reaches it through the group (when the end was recorded meanwhile, it is sent from
+    /// storage too: the end may come twice, never not at all).
+    /// </summary>
+    private async Task<bool> JoinElsewhereAsync(string id, int fromIndex, string connectionId, IClientProxy caller, IGroupManager groups,
+        CancellationToken cancellationToken)
+    {
+        if (await cluster.HoldAsync(id, cancellationToken).ConfigureAwait(false) is { } hold)
+        {
+            await using (hold.ConfigureAwait(false))
+            {
+                await SendStoredAsync(id, fromIndex, hold.LastPublished, caller, cancellationToken, sendEnd: false).ConfigureAwait(false);
+                await groups.AddToGroupAsync(connectionId, SessionEvents.Group(id), cancellationToken).ConfigureAwait(false);
+            }
+            return true;
+        }
+        if (await sessions.Store.GetSessionAsync(id, cancellationToken).ConfigureAwait(false) is not { } session) return false;
+        if (session.Status == SessionStatus.Running)
+        {
+            await groups.AddToGroupAsync(connectionId, SessionEvents.Group(id), cancellationToken).ConfigureAwait(false);
+            var running = (await sessions.Store.GetSessionAsync(id, cancellationToken).ConfigureAwait(false))?.Status == SessionStatus.Running;
+            return await SendStoredAsync(id, fromIndex, int.MaxValue, caller, cancellationToken, sendEnd: !running).ConfigureAwait(false);
+        }
+        return await SendStoredAsync(id, fromIndex, int.MaxValue, caller, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<bool> SendStoredAsync(string id, int fromIndex, int toIndex, IClientProxy caller, CancellationToken cancellationToken,

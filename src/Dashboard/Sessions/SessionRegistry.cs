@@ -91,9 +91,9 @@ public sealed class SessionRegistry : IAsyncDisposable
         var storage = Options<StorageOptions>();
         var alerts = Options<AlertOptions>();
 
-        var store = await SqliteSessionStore.OpenAsync(storage.DatabasePath, cancellationToken).ConfigureAwait(false);
-        // Sessions a process of this node left running when it ended (killed, crashed) end now: recorded as interrupted.
-        foreach (var id in await store.InterruptOrphansAsync(cancellationToken).ConfigureAwait(false))
+        var store = await SessionStores.OpenAsync(storage, cancellationToken).ConfigureAwait(false);
+        // Sessions a process of this machine left running when it ended (killed, crashed) end now: recorded as interrupted.
+        foreach (var id in await SessionOrphans.InterruptEndedProcessesAsync(store, storage.DatabasePath, cancellationToken).ConfigureAwait(false))
             loggers.CreateLogger<SessionRegistry>().LogWarning("session {Session} was left running by a process that ended; marked interrupted", id);
         var lexical = Options<LexicalFeaturizerOptions>();
         var model = ScoringModel.Load(modelPath, lexical);
@@ -118,6 +118,7 @@ public sealed class SessionRegistry : IAsyncDisposable
         {
             vad?.Dispose();
             model.Dispose();
+            if (store is IAsyncDisposable pooled) await pooled.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }
@@ -304,6 +305,7 @@ public sealed class SessionRegistry : IAsyncDisposable
         _shared.Transcriber?.Dispose();
         _shared.Vad.Dispose();
         Models.Dispose();
+        if (_shared.Store is IAsyncDisposable pooled) await pooled.DisposeAsync().ConfigureAwait(false);
         _shutdown.Dispose();
     }
 

@@ -28,7 +28,7 @@ public static class SessionsConfiguration
         services.AddValidated<PipelineOptions>(configuration, PipelineOptions.SectionName, o => ValidatedOptions.Thrown(o.Validate));
         services.AddValidated<ScoringOptions>(configuration, ScoringOptions.SectionName,
             o => o.Window < 1 ? $"{ScoringOptions.SectionName}:Window is {o.Window}; expected at least 1" : null);
-        services.AddValidated<StorageOptions>(configuration, StorageOptions.SectionName);
+        services.AddValidated<StorageOptions>(configuration, StorageOptions.SectionName, o => o.Problem());
         services.AddValidated<ModelsOptions>(configuration, ModelsOptions.Section, o => o.Problem());
         // The capture sections are bound where capture defines them, and checked here.
         services.AddCapture(configuration);

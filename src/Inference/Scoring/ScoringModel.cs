@@ -13,9 +13,9 @@ namespace EmoStream.Inference.Scoring;
 /// </summary>
 public sealed class ScoringModel : IDisposable
 {
-    // libtorch modules may run forward passes from several threads, but TorchSharp's dispose scopes and the
-    // module's cached state are not documented as thread-safe: sessions take turns (a step costs well under 1 ms).
-    private readonly Lock _gate = new();
+    // Read-only once loaded (eval mode, no gradients): sessions step through it at once, each with its own dialogue
+    // state (IncrementalDialogueScorer); TorchSharp's dispose scopes and libtorch's grad mode are per thread
+    // (tests/Inference.Tests/Model/IncrementalScorerTests: concurrent sessions score as each does alone).
     private readonly ContextualDann _model;
 
     private ScoringModel(string id, ContextualDann model, ModelMetadata metadata, IAcousticFeaturizer? acoustic, ILexicalFeaturizer? lexical)
@@ -73,16 +73,11 @@ public sealed class ScoringModel : IDisposable
     }
 
     /// <summary>A fresh dialogue state for one session.</summary>
-    public IncrementalDialogueScorer CreateScorer(int window)
-    {
-        lock (_gate) return new IncrementalDialogueScorer(_model, window, Metadata.Temperatures);
-    }
+    public IncrementalDialogueScorer CreateScorer(int window) => new(_model, window, Metadata.Temperatures);
 
     /// <summary>Scores the next utterance of <paramref name="scorer"/>'s dialogue; a null vector is a missing modality.</summary>
-    public UtteranceScore Score(IncrementalDialogueScorer scorer, float[]? acoustic, float[]? lexical)
-    {
-        lock (_gate) return scorer.Add(acoustic, lexical, acoustic is not null, lexical is not null);
-    }
+    public UtteranceScore Score(IncrementalDialogueScorer scorer, float[]? acoustic, float[]? lexical) =>
+        scorer.Add(acoustic, lexical, acoustic is not null, lexical is not null);
 
     public void Dispose() => _model.Dispose();
 }

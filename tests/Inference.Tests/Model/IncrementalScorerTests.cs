@@ -65,6 +65,38 @@ public class IncrementalScorerTests
     }
 
     [Fact]
+    public async Task Sessions_scoring_at_once_on_one_shared_model_get_what_each_gets_alone()
+    {
+        // The live server shares one model between every session without a lock (ScoringModel).
+        var arch = ModelTestData.Architecture(ContextMode.Causal);
+        using var model = ModelTestData.EvalModel(arch);
+        const int sessions = 8, length = 40;
+        var dialogues = Enumerable.Range(0, sessions).Select(s =>
+        {
+            using var batch = ModelTestData.Batch(arch, [length], seed: 100 + s);
+            return (Alone: ScoreIncrementally(model, batch, window: 16),
+                Acoustic: Enumerable.Range(0, length).Select(i => batch.Acoustic![0, i].data<float>().ToArray()).ToArray(),
+                Lexical: Enumerable.Range(0, length).Select(i => batch.Lexical![0, i].data<float>().ToArray()).ToArray());
+        }).ToArray();
+
+        using var start = new Barrier(sessions);
+        var together = dialogues.Select(d => Task.Factory.StartNew(() =>
+        {
+            using var scorer = new IncrementalDialogueScorer(model, 16);
+            start.SignalAndWait();
+            return Enumerable.Range(0, length).Select(i => scorer.Add(d.Acoustic[i], d.Lexical[i], true, true)).ToArray();
+        }, TaskCreationOptions.LongRunning)).ToArray();
+        var results = await Task.WhenAll(together);
+
+        for (var s = 0; s < sessions; s++)
+            for (var i = 0; i < length; i++)
+            {
+                Assert.Equal(dialogues[s].Alone[i].Probabilities, results[s][i].Probabilities);
+                Assert.Equal(dialogues[s].Alone[i].ModalityWeights, results[s][i].ModalityWeights);
+            }
+    }
+
+    [Fact]
     public void Offline_models_are_refused()
     {
         using var model = ModelTestData.EvalModel(ModelTestData.Architecture(ContextMode.Offline));

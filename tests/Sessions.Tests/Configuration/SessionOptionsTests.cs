@@ -19,6 +19,7 @@ public sealed class SessionOptionsTests : IDisposable
     [InlineData("Transcription:MaxConcurrentDecoders", "0", "Transcription:MaxConcurrentDecoders is 0, expected 1 or more")]
     [InlineData("Dashboard:Alerts:ConsecutiveUtterances", "0", "Dashboard:Alerts:ConsecutiveUtterances is 0; expected 1 or more")]
     [InlineData("Models:Directory", " ", "Models:Directory is empty; expected a folder of model files")]
+    [InlineData("Storage:Provider", "PostgreSql", "Storage:ConnectionString is empty; Storage:Provider PostgreSql needs one (Host=…;Port=…;Username=…;Database=…)")]
     public async Task An_impossible_setting_stops_the_sessions_before_they_start_naming_it(string key, string value, string message)
     {
         var configuration = PipelineConfiguration.Create(Path.Combine(_dir, "data"), "none", (key, value));

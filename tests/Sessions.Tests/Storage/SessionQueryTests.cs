@@ -113,6 +113,13 @@ public sealed class SessionQueryTests : IDisposable
         public Task<UtteranceAudio?> GetUtteranceAudioAsync(string sessionId, int index, CancellationToken cancellationToken = default) =>
             inner.GetUtteranceAudioAsync(sessionId, index, cancellationToken);
 
+        public Task<bool> EndIfRunningAsync(string sessionId, SessionStatus status, DateTimeOffset endedUtc, string? detail, CancellationToken cancellationToken = default) =>
+            inner.EndIfRunningAsync(sessionId, status, endedUtc, detail, cancellationToken);
+
+        public Task<IReadOnlyList<SessionOwnership>> ListRunningAsync(CancellationToken cancellationToken = default) => inner.ListRunningAsync(cancellationToken);
+
+        public Task<string?> GetOwnerAsync(string sessionId, CancellationToken cancellationToken = default) => inner.GetOwnerAsync(sessionId, cancellationToken);
+
         public Task<bool> DeleteSessionAsync(string sessionId, CancellationToken cancellationToken = default) => inner.DeleteSessionAsync(sessionId, cancellationToken);
     }
 }

@@ -15,20 +15,9 @@ public sealed class SqliteSessionStoreTests : IDisposable
         Directory.Delete(_dir, recursive: true);
     }
 
-    private static SessionRecord Session(string id, DateTimeOffset created) =>
-        new(id, SessionKind.Replay, "/recordings/call.wav", SessionStatus.Running, created, null, ["agent", "customer"], "m.emsm@2026-11-24T00:00:00Z");
+    private static SessionRecord Session(string id, DateTimeOffset created) => SessionStoreContract.Session(id, created);
 
-    private static UtteranceRecord Utterance(string session, int index, string? text) => new(session, index, index % 2 == 0 ? "agent" : "customer",
-        index * 2.5, index * 2.5 + 1.75, text, text is null ? null : "pocketsphinx", text is null ? null : 0.83, "angry",
-        new Dictionary<string, double> { ["happy"] = 0.1, ["neutral"] = 0.2, ["angry"] = 0.6, ["sad"] = 0.1 },
-        new Dictionary<string, double> { ["audio"] = 0.25, ["text"] = 0.75 });
-
-    private static void AssertSame(UtteranceRecord expected, UtteranceRecord actual)
-    {
-        Assert.Equal(expected with { Probabilities = actual.Probabilities, Weights = actual.Weights }, actual);
-        Assert.Equal(expected.Probabilities, actual.Probabilities);
-        Assert.Equal(expected.Weights, actual.Weights);
-    }
+    private static UtteranceRecord Utterance(string session, int index, string? text) => SessionStoreContract.Utterance(session, index, text);
 
     [Fact]
     public async Task Creates_the_schema_in_WAL_mode_and_applies_each_migration_once_across_reopens()
@@ -72,13 +61,15 @@ public sealed class SqliteSessionStoreTests : IDisposable
     }
 
     [Fact]
-    public void Migrations_are_numbered_in_order_alerts_then_session_owner()
+    public void Migrations_are_numbered_in_order_alerts_then_session_owner_the_same_for_both_providers()
     {
         Assert.Equal(Enumerable.Range(1, SchemaMigrations.All.Count), SchemaMigrations.All.Select(m => m.Version));
         Assert.Equal("alerts", SchemaMigrations.All.Single(m => m.Version == 3).Name);
         Assert.Contains("ADD COLUMN alert", SchemaMigrations.All.Single(m => m.Version == 3).Sql);
         Assert.Equal("session owner", SchemaMigrations.All.Single(m => m.Version == 4).Name);
         Assert.Contains("ADD COLUMN owner", SchemaMigrations.All.Single(m => m.Version == 4).Sql);
+        // PostgreSQL has the same steps in its own dialect.
+        Assert.Equal(SchemaMigrations.All.Select(m => (m.Version, m.Name)), SchemaMigrations.PostgreSql.Select(m => (m.Version, m.Name)));
     }
 
     [Fact]
@@ -136,86 +127,5 @@ public sealed class SqliteSessionStoreTests : IDisposable
         await File.WriteAllTextAsync(garbage, new string('x', 4096));
         var notDb = await Assert.ThrowsAsync<StorageException>(() => SqliteSessionStore.OpenAsync(garbage));
         Assert.Contains(garbage, notDb.Message);
-    }
-
-    [Fact]
-    public async Task Round_trips_sessions_utterances_and_audio_and_deletes_them_together()
-    {
-        var store = await SqliteSessionStore.OpenAsync(DbPath);
-        var created = new DateTimeOffset(2026, 11, 24, 23, 0, 0, TimeSpan.Zero);
-        await store.CreateSessionAsync(Session("s1", created));
-        await store.CreateSessionAsync(Session("s2", created.AddMinutes(1)));
-        var first = Utterance("s1", 0, "I want my money back");
-        var second = Utterance("s1", 1, null);
-        float[] audio = [0.1f, -0.2f, 0.3f];
-        await store.AddUtteranceAsync(first, new UtteranceAudio(audio, 8_000));
-        await store.AddUtteranceAsync(second, null);
-        await store.EndSessionAsync("s1", SessionStatus.Completed, created.AddSeconds(30), null);
-
-        var session = (await store.GetSessionAsync("s1"))!;
-        Assert.Equal(Session("s1", created) with { Status = SessionStatus.Completed, EndedUtc = created.AddSeconds(30), Speakers = session.Speakers }, session);
-        Assert.Equal(["agent", "customer"], session.Speakers);
-        Assert.Equal(["s2", "s1"], (await store.ListSessionsAsync()).Select(s => s.Id));
-        var stored = await store.GetUtterancesAsync("s1");
-        Assert.Equal(2, stored.Count);
-        AssertSame(first, stored[0]);
-        AssertSame(second, stored[1]);
-        Assert.Equal(["happy", "neutral", "angry", "sad"], stored[0].Probabilities.Keys);
-        AssertSame(second, Assert.Single(await store.GetUtterancesAsync("s1", fromIndex: 1)));
-        var kept = (await store.GetUtteranceAudioAsync("s1", 0))!;
-        Assert.Equal(audio, kept.Samples);
-        Assert.Equal(8_000, kept.SampleRate); // the rate travels with the samples
-        Assert.Null(await store.GetUtteranceAudioAsync("s1", 1));
-        Assert.Null(await store.GetSessionAsync("missing"));
-
-        Assert.True(await store.DeleteSessionAsync("s1"));
-        Assert.False(await store.DeleteSessionAsync("s1"));
-        Assert.Empty(await store.GetUtterancesAsync("s1"));
-        Assert.Null(await store.GetUtteranceAudioAsync("s1", 0));
-        Assert.Equal(["s2"], (await store.ListSessionsAsync()).Select(s => s.Id));
-    }
-
-    [Fact]
-    public async Task A_duplicate_utterance_index_is_refused_and_leaves_no_partial_audio()
-    {
-        var store = await SqliteSessionStore.OpenAsync(DbPath);
-        await store.CreateSessionAsync(Session("s", DateTimeOffset.UtcNow));
-        await store.AddUtteranceAsync(Utterance("s", 0, "first"), new UtteranceAudio([1f], 16_000));
-        await Assert.ThrowsAsync<SqliteException>(() => store.AddUtteranceAsync(Utterance("s", 0, "again"), new UtteranceAudio([2f], 16_000)));
-        Assert.Equal("first", Assert.Single(await store.GetUtterancesAsync("s")).Transcript);
-        Assert.Equal(new[] { 1f }, (await store.GetUtteranceAudioAsync("s", 0))!.Samples);
-    }
-
-    [Fact]
-    public async Task Two_sessions_write_concurrently_through_separate_store_instances_without_losing_or_reordering()
-    {
-        // Two instances on one file behave like two processes: they share nothing but the database.
-        var stores = new[] { await SqliteSessionStore.OpenAsync(DbPath), await SqliteSessionStore.OpenAsync(DbPath) };
-        const int count = 150;
-        var writers = stores.Select(async (store, s) =>
-        {
-            var id = $"session{s}";
-            await store.CreateSessionAsync(Session(id, DateTimeOffset.UtcNow));
-            for (var i = 0; i < count; i++) await store.AddUtteranceAsync(Utterance(id, i, $"{id} says {i}"), s == 0 ? new UtteranceAudio(new float[160], 16_000) : null);
-            await store.EndSessionAsync(id, SessionStatus.Completed, DateTimeOffset.UtcNow, null);
-        }).ToArray();
-        var reader = Task.Run(async () =>
-        {
-            // A dashboard reading while both write: WAL lets it see a consistent prefix, never an error.
-            var seen = 0;
-            while (!writers.All(w => w.IsCompleted))
-                seen = Math.Max(seen, (await stores[0].GetUtterancesAsync("session1")).Count);
-            return seen;
-        });
-        await Task.WhenAll(writers);
-        await reader;
-
-        for (var s = 0; s < 2; s++)
-        {
-            var stored = await stores[1 - s].GetUtterancesAsync($"session{s}");
-            Assert.Equal(Enumerable.Range(0, count), stored.Select(u => u.Index));
-            Assert.All(stored, u => Assert.Equal($"session{s} says {u.Index}", u.Transcript));
-            Assert.Equal(SessionStatus.Completed, (await stores[s].GetSessionAsync($"session{s}"))!.Status);
-        }
     }
 }

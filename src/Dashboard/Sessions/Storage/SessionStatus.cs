@@ -15,7 +15,8 @@ public enum SessionStatus
 
     /// <summary>
     /// Its process ended without recording the session's end (killed, crashed); marked so by the next process of the
-    /// same node to start. What was stored before stays.
+    /// same machine to start, or, in a cluster, by a surviving node once the process's node key expired. What was
+    /// stored before stays.
     /// </summary>
     Interrupted,
 }

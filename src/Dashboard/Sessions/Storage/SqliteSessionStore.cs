@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
-using EmoStream.Sessions.Alerts;
 using Microsoft.Data.Sqlite;
 
 namespace EmoStream.Sessions.Storage;
@@ -13,7 +12,7 @@ namespace EmoStream.Sessions.Storage;
 /// </summary>
 public sealed partial class SqliteSessionStore : ISessionStore
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = StoredRows.Json;
     private readonly string _connectionString;
 
     private SqliteSessionStore(string connectionString, string path)
@@ -128,41 +127,43 @@ public sealed partial class SqliteSessionStore : ISessionStore
     /// <summary>SQLITE_FULL: a write found no room on the device (or the database reached its size limit).</summary>
     private const int SqliteFull = 13;
 
-    /// <summary>
-    /// Ends every session still running whose owner was a process of this node that has ended (or that has no owner:
-    /// written before owners were recorded): with the end storage could not record when it happened
-    /// (<see cref="PendingEnds"/>), else <see cref="SessionStatus.Interrupted"/>.
-    /// </summary>
+    /// <summary>Ends the sessions processes of this machine left running when they ended (see <see cref="SessionOrphans"/>).</summary>
     /// <returns>The sessions ended.</returns>
-    public async Task<IReadOnlyList<string>> InterruptOrphansAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<string>> InterruptOrphansAsync(CancellationToken cancellationToken = default) =>
+        SessionOrphans.InterruptEndedProcessesAsync(this, DatabasePath, cancellationToken);
+
+    public async Task<IReadOnlyList<SessionOwnership>> ListRunningAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var orphans = new List<(string Id, string? Owner)>();
-        await using (var query = Command(connection, null, "SELECT id, owner FROM sessions WHERE status = $running;"))
-        {
-            query.Parameters.AddWithValue("$running", SessionStatus.Running.ToString());
-            await using var reader = await query.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                orphans.Add((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
-        }
-        var marked = new List<string>();
-        foreach (var (id, owner) in orphans)
-        {
-            if (SessionOwner.Parse(owner) is { } process && !process.HasEndedOnThisNode()) continue;
-            // An end that storage could not record when it happened is recorded as it was; the others were cut short.
-            var end = PendingEnds.Read(DatabasePath, id) ?? new PendingEnds.End(SessionStatus.Interrupted, DateTimeOffset.UtcNow,
-                "the server process running it ended before the session did (killed or crashed); what it stored before stays");
-            await using var update = Command(connection, null,
-                "UPDATE sessions SET status = $status, ended_utc = $ended, detail = $detail WHERE id = $id AND status = $running;");
-            update.Parameters.AddWithValue("$id", id);
-            update.Parameters.AddWithValue("$status", end.Status.ToString());
-            update.Parameters.AddWithValue("$running", SessionStatus.Running.ToString());
-            update.Parameters.AddWithValue("$ended", Timestamp(end.EndedUtc));
-            update.Parameters.AddWithValue("$detail", (object?)end.Detail ?? DBNull.Value);
-            if (await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0) marked.Add(id);
-            PendingEnds.Remove(DatabasePath, id);
-        }
-        return marked;
+        await using var query = Command(connection, null, "SELECT id, owner FROM sessions WHERE status = $running ORDER BY created_utc, id;");
+        query.Parameters.AddWithValue("$running", SessionStatus.Running.ToString());
+        await using var reader = await query.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var running = new List<SessionOwnership>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            running.Add(new SessionOwnership(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
+        return running;
+    }
+
+    public async Task<string?> GetOwnerAsync(string sessionId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var query = Command(connection, null, "SELECT owner FROM sessions WHERE id = $id;");
+        query.Parameters.AddWithValue("$id", sessionId);
+        return await query.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+    }
+
+    public async Task<bool> EndIfRunningAsync(string sessionId, SessionStatus status, DateTimeOffset endedUtc, string? detail,
+        CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var update = Command(connection, null,
+            "UPDATE sessions SET status = $status, ended_utc = $ended, detail = $detail WHERE id = $id AND status = $running;");
+        update.Parameters.AddWithValue("$id", sessionId);
+        update.Parameters.AddWithValue("$status", status.ToString());
+        update.Parameters.AddWithValue("$running", SessionStatus.Running.ToString());
+        update.Parameters.AddWithValue("$ended", Timestamp(endedUtc));
+        update.Parameters.AddWithValue("$detail", (object?)detail ?? DBNull.Value);
+        return await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
     }
 
     public async Task EndSessionAsync(string sessionId, SessionStatus status, DateTimeOffset endedUtc, string? detail, CancellationToken cancellationToken = default)
@@ -233,23 +234,11 @@ public sealed partial class SqliteSessionStore : ISessionStore
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = Command(connection, null,
-            $"SELECT id, kind, source, status, created_utc, ended_utc, speakers, model_id, detail FROM sessions {tail};");
+            $"SELECT {StoredRows.SessionColumns} FROM sessions {tail};");
         parameters(command);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var sessions = new List<SessionRecord>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            sessions.Add(new SessionRecord(
-                reader.GetString(0),
-                Enum.Parse<SessionKind>(reader.GetString(1)),
-                reader.GetString(2),
-                Enum.Parse<SessionStatus>(reader.GetString(3)),
-                ParseTimestamp(reader.GetString(4)),
-                reader.IsDBNull(5) ? null : ParseTimestamp(reader.GetString(5)),
-                JsonSerializer.Deserialize<string[]>(reader.GetString(6), Json)!,
-                reader.GetString(7),
-                reader.IsDBNull(8) ? null : reader.GetString(8)));
-        }
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) sessions.Add(StoredRows.Session(reader));
         return sessions;
     }
 
@@ -266,30 +255,15 @@ public sealed partial class SqliteSessionStore : ISessionStore
     public async Task<IReadOnlyList<UtteranceRecord>> GetUtterancesAsync(string sessionId, int fromIndex = 0, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, null, """
-            SELECT idx, speaker, start_s, end_s, transcript, engine, transcript_confidence, emotion, probabilities, weights, alert
+        await using var command = Command(connection, null, $"""
+            SELECT {StoredRows.UtteranceColumns}
             FROM utterances WHERE session_id = $session AND idx >= $from ORDER BY idx;
             """);
         command.Parameters.AddWithValue("$session", sessionId);
         command.Parameters.AddWithValue("$from", fromIndex);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var utterances = new List<UtteranceRecord>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            utterances.Add(new UtteranceRecord(
-                sessionId,
-                reader.GetInt32(0),
-                reader.GetString(1),
-                reader.GetDouble(2),
-                reader.GetDouble(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4),
-                reader.IsDBNull(5) ? null : reader.GetString(5),
-                reader.IsDBNull(6) ? null : reader.GetDouble(6),
-                reader.GetString(7),
-                JsonSerializer.Deserialize<Dictionary<string, double>>(reader.GetString(8), Json)!,
-                JsonSerializer.Deserialize<Dictionary<string, double>>(reader.GetString(9), Json)!,
-                reader.IsDBNull(10) ? null : JsonSerializer.Deserialize<AlertRecord>(reader.GetString(10), Json)));
-        }
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) utterances.Add(StoredRows.Utterance(sessionId, reader));
         return utterances;
     }
 
@@ -337,7 +311,4 @@ public sealed partial class SqliteSessionStore : ISessionStore
     }
 
     private static string Timestamp(DateTimeOffset value) => value.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
-
-    private static DateTimeOffset ParseTimestamp(string value) =>
-        DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 }

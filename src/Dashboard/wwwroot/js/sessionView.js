@@ -110,13 +110,19 @@ export async function openSession(main, id, { api, hub, settings, microphone, to
 
   const unsubscribe = hub.subscribe({
     Utterance: u => {
-      if (u.sessionId === id) add([u]);
+      if (u.sessionId !== id) return;
+      // A result missing before this one (a message the backplane lost): join again from it; the server sends it from storage.
+      if (u.index > last + 1) join();
+      else add([u]);
     },
     SessionEnded: s => {
       if (s.id !== id) return;
+      // Marked interrupted by another node (this session's node died): what it stored but never sent is fetched once.
+      const catchUp = s.status === 'interrupted' && session.status === 'running';
       session = s;
       showStatus();
       metrics.refresh();
+      if (catchUp) join();
     },
   }, join);
   join();

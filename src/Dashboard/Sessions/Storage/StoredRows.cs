@@ -1,0 +1,49 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using EmoStream.Sessions.Alerts;
+
+namespace EmoStream.Sessions.Storage;
+
+/// <summary>
+/// Rows as both providers select them (the same columns in the same order), read into records: JSON columns,
+/// enums as text, timestamps as SQLite's ISO-8601 text or PostgreSQL's timestamptz.
+/// </summary>
+internal static class StoredRows
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public const string SessionColumns = "id, kind, source, status, created_utc, ended_utc, speakers, model_id, detail";
+
+    public const string UtteranceColumns = "idx, speaker, start_s, end_s, transcript, engine, transcript_confidence, emotion, probabilities, weights, alert";
+
+    public static SessionRecord Session(DbDataReader reader) => new(
+        reader.GetString(0),
+        Enum.Parse<SessionKind>(reader.GetString(1)),
+        reader.GetString(2),
+        Enum.Parse<SessionStatus>(reader.GetString(3)),
+        Timestamp(reader, 4),
+        reader.IsDBNull(5) ? null : Timestamp(reader, 5),
+        JsonSerializer.Deserialize<string[]>(reader.GetString(6), Json)!,
+        reader.GetString(7),
+        reader.IsDBNull(8) ? null : reader.GetString(8));
+
+    public static UtteranceRecord Utterance(string sessionId, DbDataReader reader) => new(
+        sessionId,
+        reader.GetInt32(0),
+        reader.GetString(1),
+        reader.GetDouble(2),
+        reader.GetDouble(3),
+        reader.IsDBNull(4) ? null : reader.GetString(4),
+        reader.IsDBNull(5) ? null : reader.GetString(5),
+        reader.IsDBNull(6) ? null : reader.GetDouble(6),
+        reader.GetString(7),
+        JsonSerializer.Deserialize<Dictionary<string, double>>(reader.GetString(8), Json)!,
+        JsonSerializer.Deserialize<Dictionary<string, double>>(reader.GetString(9), Json)!,
+        reader.IsDBNull(10) ? null : JsonSerializer.Deserialize<AlertRecord>(reader.GetString(10), Json));
+
+    /// <summary>SQLite keeps the round-trip text (<see cref="SqliteSessionStore"/>), PostgreSQL a timestamptz.</summary>
+    private static DateTimeOffset Timestamp(DbDataReader reader, int column) => reader.GetFieldType(column) == typeof(string)
+        ? DateTimeOffset.Parse(reader.GetString(column), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal)
+        : reader.GetFieldValue<DateTimeOffset>(column);
+}
