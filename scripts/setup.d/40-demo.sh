@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # The demo conversation `make run` replays into the dashboard: made here with espeak-ng and sox (nothing to
 # download or license). Two voices alternate, one per channel (agent left, customer right), with emotional
-# sentences and pauses between turns. Quick when already made; remade when this script changes.
+# sentences and pauses between turns, and its transcript (WebVTT, what a telephony platform's recogniser would give:
+# `make run` replays the call with it, so the words are the call's own). Quick when already made; remade when this
+# script changes.
 set -euo pipefail
 dest=.cache/demo/conversation.wav
+transcript=.cache/demo/conversation.vtt
 stamp=.cache/demo/conversation.sha256
 want=$(sha256sum "$0" | cut -d' ' -f1)
-if [ -f "$dest" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then exit 0; fi
+if [ -f "$dest" ] && [ -f "$transcript" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then exit 0; fi
 
 mkdir -p .cache/demo
 work=$(mktemp -d)
@@ -27,12 +30,18 @@ turns=(
 left=()
 right=()
 i=0
+at=0
+vtt="WEBVTT"$'\n'
+stamp_of() { awk -v t="$1" 'BEGIN { h = int(t / 3600); m = int((t - 3600 * h) / 60); s = t - 3600 * h - 60 * m; printf "%02d:%02d:%06.3f", h, m, s }'; }
 for turn in "${turns[@]}"; do
   IFS='|' read -r speaker voice speed pitch text <<<"$turn"
   espeak-ng -v "$voice" -s "$speed" -p "$pitch" -w "$work/raw$i.wav" "$text"
   # 16 kHz mono with 0.8 s of silence after each turn; the other channel gets as much silence.
   sox "$work/raw$i.wav" -r 16000 -c 1 -b 16 "$work/turn$i.wav" pad 0 0.8
   sox -n -r 16000 -c 1 -b 16 "$work/quiet$i.wav" trim 0 "$(soxi -D "$work/turn$i.wav")"
+  spoken=$(soxi -D "$work/raw$i.wav")
+  vtt+=$'\n'"$(stamp_of "$at") --> $(stamp_of "$(awk -v a="$at" -v d="$spoken" 'BEGIN { print a + d }')")"$'\n'"<v $speaker>$text"$'\n'
+  at=$(awk -v a="$at" -v d="$(soxi -D "$work/turn$i.wav")" 'BEGIN { print a + d }')
   if [ "$speaker" = agent ]; then left+=("$work/turn$i.wav"); right+=("$work/quiet$i.wav")
   else left+=("$work/quiet$i.wav"); right+=("$work/turn$i.wav"); fi
   i=$((i + 1))
@@ -40,5 +49,7 @@ done
 sox "${left[@]}" "$work/left.wav"
 sox "${right[@]}" "$work/right.wav"
 sox -M "$work/left.wav" "$work/right.wav" "$work/conversation.wav"
+printf '%s' "$vtt" >"$work/conversation.vtt"
 mv "$work/conversation.wav" "$dest"
+mv "$work/conversation.vtt" "$transcript"
 echo "$want" >"$stamp"

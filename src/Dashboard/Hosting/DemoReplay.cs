@@ -1,5 +1,6 @@
 using EmoStream.Capture.Sources;
 using EmoStream.Sessions;
+using EmoStream.Transcribe;
 using Microsoft.Extensions.Options;
 
 namespace EmoStream.Dashboard.Hosting;
@@ -19,8 +20,11 @@ public sealed class DemoReplay(SessionRegistry sessions, IOptions<DemoOptions> d
             return;
         }
         var replay = replayOptions.Value.With(ReplayPacing.RealTime, options.Speakers, channelPerSpeaker: true);
-        var session = await sessions.StartReplayAsync(path, replay, cancellationToken);
-        logger.LogInformation("demo conversation replaying in real time as session {Session}", session.Id);
+        var transcriptPath = string.IsNullOrWhiteSpace(options.Transcript) ? null : System.IO.Path.GetFullPath(options.Transcript);
+        var transcript = transcriptPath is not null && File.Exists(transcriptPath) ? TranscriptFile.Read(transcriptPath) : null;
+        var session = await sessions.StartReplayAsync(path, replay, cancellationToken, transcript: transcript, transcriptName: transcriptPath);
+        logger.LogInformation("demo conversation replaying in real time as session {Session}, {Text}", session.Id,
+            transcript is null ? "words from the configured recogniser" : "with its own transcript");
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
