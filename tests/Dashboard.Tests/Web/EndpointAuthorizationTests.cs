@@ -58,6 +58,11 @@ public sealed class EndpointAuthorizationTests
         ("GET", "/api/nothing-here", AccessPolicies.Ingest),
         ("GET", "/api/settings/ui", AccessPolicies.View),
         ("GET", "/api/notifications/deliveries", AccessPolicies.View),
+        ("GET", "/api/models", AccessPolicies.View),
+        ("GET", "/API/Models/", AccessPolicies.View),
+        ("POST", "/api/models/active", AccessPolicies.Ingest),
+        ("POST", "/api/MODELS/Active/", AccessPolicies.Ingest),
+        ("POST", "/api/models%2Factive", AccessPolicies.Ingest), // no such endpoint: the fallback needs ingest
         ("GET", "/API/SETTINGS/UI/", AccessPolicies.View),
         ("POST", "/hubs/sessions/negotiate?negotiateVersion=1", AccessPolicies.View),
         ("POST", "/HUBS/Sessions/negotiate/?negotiateVersion=1", AccessPolicies.View),
