@@ -21,7 +21,16 @@ public sealed class DemoReplay(SessionRegistry sessions, IOptions<DemoOptions> d
         }
         var replay = replayOptions.Value.With(ReplayPacing.RealTime, options.Speakers, channelPerSpeaker: true);
         var transcriptPath = string.IsNullOrWhiteSpace(options.Transcript) ? null : System.IO.Path.GetFullPath(options.Transcript);
-        var transcript = transcriptPath is not null && File.Exists(transcriptPath) ? TranscriptFile.Read(transcriptPath) : null;
+        IReadOnlyList<TranscriptSegment>? transcript = null;
+        try
+        {
+            if (transcriptPath is not null && File.Exists(transcriptPath)) transcript = TranscriptFile.Read(transcriptPath);
+        }
+        catch (TranscriptFormatException e)
+        {
+            // A demo is not worth refusing to serve: say what is wrong and let the recogniser give the words.
+            logger.LogWarning("Demo:Transcript is not usable ({Problem}); the demo replays with the configured recogniser", e.Message);
+        }
         var session = await sessions.StartReplayAsync(path, replay, cancellationToken, transcript: transcript, transcriptName: transcriptPath);
         logger.LogInformation("demo conversation replaying in real time as session {Session}, {Text}", session.Id,
             transcript is null ? "words from the configured recogniser" : "with its own transcript");

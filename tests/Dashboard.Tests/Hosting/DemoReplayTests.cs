@@ -56,6 +56,23 @@ public sealed class DemoReplayTests : IDisposable
         Assert.All(said, s => Assert.Contains(stored, u => u.Transcript == s));
     }
 
+    [Fact]
+    public async Task A_malformed_demo_transcript_leaves_the_words_to_the_recogniser_and_the_demo_still_replays()
+    {
+        var call = Path.Combine(_dir, "demo.wav");
+        var clip = Path.Combine(_dir, "turn.wav");
+        Pcm16WavWriter.Write(clip, [new EspeakSynthesizer().Speak("Hello, how are you today?", EspeakVoice.For("agent"))], 16_000);
+        SpeechConversation.Write(call, [clip], channelPerSpeaker: true);
+        var transcript = Path.Combine(_dir, "demo.vtt");
+        await File.WriteAllTextAsync(transcript, "WEBVTT\n\nnot a timing\nhello\n");
+
+        await using var server = await DashboardServer.StartAsync("127.0.0.1",
+            ("Demo:Enabled", "true"), ("Demo:Path", call), ("Demo:Transcript", transcript), ("Demo:Speakers:0", "agent"));
+        var demo = await WaitForAsync(async () => (await server.Store.ListSessionsAsync()).SingleOrDefault());
+        Assert.Equal(SessionStatus.Completed, (await server.EndedAsync(demo.Id, TimeSpan.FromSeconds(90))).Status);
+        Assert.DoesNotContain(await server.Store.GetUtterancesAsync(demo.Id), u => u.Engine == "transcript");
+    }
+
     private static string Time(double seconds) => TimeSpan.FromSeconds(seconds).ToString(@"hh\:mm\:ss\.fff", CultureInfo.InvariantCulture);
 
     private static async Task<T> WaitForAsync<T>(Func<Task<T?>> probe) where T : class
