@@ -4,7 +4,8 @@ namespace EmoStream.Capture.Diarization;
 /// Who spoke when in one channel, with classic methods (no pretrained speaker model): speech frames by energy,
 /// cepstra (<see cref="SpeakerFeatures"/>) with the recording's mean removed, speaker changes inside each stretch of
 /// speech by the Bayesian information criterion (BIC) between full-covariance Gaussians, agglomerative clustering of
-/// the segments by the same criterion (to the given number of speakers, or until merging no longer pays), then each
+/// the segments in a speaker space learnt from corpus speakers (<see cref="SpeakerSpace"/>, to the given number of
+/// speakers, or until a merge loses more evidence than <see cref="DiarizationOptions.CountThreshold"/>), then each
 /// frame re-assigned to the speaker whose Gaussian explains the surrounding second best (docs/DIARIZATION.md).
 /// </summary>
 public static class Diarizer
@@ -14,20 +15,27 @@ public static class Diarizer
     private const int ChangeWindowFrames = 300;
     private const int MaxChangeWindowFrames = 600;
     private const int ChangeStep = 10;
+    private const int MinClusteredFrames = 150; // shorter segments say too little of the voice to steer the clustering: they join a speaker after
 
     /// <param name="samples">Mono audio at 16 kHz.</param>
     public static IReadOnlyList<SpeakerTurn> Diarize(ReadOnlySpan<float> samples, DiarizationOptions options)
     {
-        var (x, energy) = SpeakerFeatures.Compute(samples);
-        var speech = SpeechFrames(energy, options.SpeechMarginDb);
-        if (!speech.Contains(true)) return [];
-        RemoveMean(x, speech);
-        var regions = Runs(speech).ToArray();
-
-        var segments = regions.SelectMany(r => Changes(x, r.Start, r.End, options.ChangePenalty)).ToList();
-        var labels = Cluster(x, segments, options);
+        var (x, regions, segments) = Segment(samples, options);
+        if (regions.Length == 0) return [];
+        var labels = Cluster(x, segments, options, SpeakerSpace.Default);
         for (var pass = 0; pass < 2; pass++) labels = Resegment(x, regions, labels, options.SmoothingSeconds);
         return Turns(labels);
+    }
+
+    /// <summary>Steps 1 to 3: the cepstra (mean-removed), the stretches of speech, and the segments between speaker changes.</summary>
+    internal static (double[][] Cepstra, (int Start, int End)[] Regions, List<(int Start, int End)> Segments) Segment(ReadOnlySpan<float> samples, DiarizationOptions options)
+    {
+        var (x, energy) = SpeakerFeatures.Compute(samples);
+        var speech = SpeechFrames(energy, options.SpeechMarginDb);
+        if (!speech.Contains(true)) return (x, [], []);
+        RemoveMean(x, speech);
+        var regions = Runs(speech).ToArray();
+        return (x, regions, [.. regions.SelectMany(r => Changes(x, r.Start, r.End, options.ChangePenalty))]);
     }
 
     /// <summary>Energy above the quietest tenth by the margin (and within 45 dB of the loudest frames); gaps under 0.3 s closed, bursts under 0.2 s dropped.</summary>
@@ -135,39 +143,73 @@ public static class Diarizer
         yield return (start, to);
     }
 
-    /// <summary>Agglomerative clustering by ΔBIC: merges the closest pair until the speaker count is reached (or, without one, until no merge pays).</summary>
-    private static int[] Cluster(double[][] x, List<(int Start, int End)> segments, DiarizationOptions options)
+    /// <summary>
+    /// Agglomerative clustering of the segments of 1.5 s or more in the speaker space, each step merging the two clusters
+    /// whose merge gains most log-evidence, until the speaker count is reached (or, without one, until every merge
+    /// would lose more than the threshold); shorter segments then join the cluster they fit best.
+    /// </summary>
+    private static int[] Cluster(double[][] x, List<(int Start, int End)> segments, DiarizationOptions options, SpeakerSpace space)
     {
-        var clusters = segments.Select(s => (Stats: GaussianStats.Of(x, s.Start, s.End), Members: new List<int> { segments.IndexOf(s) })).ToList();
+        var embedded = segments.Select(s => (Segment: s, Y: space.Project(SpeakerSpace.Statistics(x, s.Start, s.End)))).ToArray();
+        // Centred on the call: a recording's channel shifts every segment alike and says nothing of who speaks.
+        var centre = new double[space.Dimensions];
+        foreach (var (_, y) in embedded)
+            for (var k = 0; k < centre.Length; k++) centre[k] += y[k] / embedded.Length;
+        foreach (var (_, y) in embedded)
+            for (var k = 0; k < centre.Length; k++) y[k] -= centre[k];
+        var longEnough = embedded.Where(e => e.Segment.End - e.Segment.Start >= MinClusteredFrames).ToArray();
+        var clustered = longEnough.Length > 0 ? longEnough : embedded;
+
+        var all = clustered.Select(e => new SpeakerCluster(e.Y, e.Segment)).ToArray();
+        // Gains of every pair kept, only the merged cluster's row recomputed: an hour's call has a thousand segments or more.
+        var gains = new double[all.Length, all.Length];
+        for (var i = 0; i < all.Length; i++)
+            for (var j = 0; j < i; j++) gains[i, j] = all[i].MergeGain(all[j], space);
+        var alive = Enumerable.Range(0, all.Length).ToList();
         var target = Math.Max(1, options.Speakers ?? 1);
-        var max = options.Speakers ?? options.MaxSpeakers;
-        var distance = new double[clusters.Count, clusters.Count];
-        for (var i = 0; i < clusters.Count; i++)
-            for (var j = 0; j < i; j++) distance[i, j] = DeltaBic(clusters[i].Stats, clusters[j].Stats, options.ClusterPenalty);
-        var alive = Enumerable.Range(0, clusters.Count).ToList();
         while (alive.Count > target)
         {
-            var (bi, bj, best) = (-1, -1, double.PositiveInfinity);
+            var (bi, bj, best) = (-1, -1, double.NegativeInfinity);
             foreach (var i in alive)
                 foreach (var j in alive)
-                    if (j < i && distance[i, j] < best) (bi, bj, best) = (i, j, distance[i, j]);
-            if (options.Speakers is null && alive.Count <= max && best > 0) break;
-            clusters[bj].Stats.Add(clusters[bi].Stats);
-            clusters[bj].Members.AddRange(clusters[bi].Members);
+                    if (j < i && gains[i, j] > best) (bi, bj, best) = (i, j, gains[i, j]);
+            if (options.Speakers is null && alive.Count <= options.MaxSpeakers && best < options.CountThreshold) break;
+            all[bj].Absorb(all[bi]);
             alive.Remove(bi);
-            foreach (var k in alive)
-            {
-                if (k == bj) continue;
-                var d = DeltaBic(clusters[bj].Stats, clusters[k].Stats, options.ClusterPenalty);
-                if (k < bj) distance[bj, k] = d;
-                else distance[k, bj] = d;
-            }
+            foreach (var k in alive.Where(k => k != bj))
+                if (k < bj) gains[bj, k] = all[bj].MergeGain(all[k], space);
+                else gains[k, bj] = all[bj].MergeGain(all[k], space);
         }
+        var clusters = alive.Select(i => all[i]).ToList();
+        // Added to the segments only: the evidence stays that of the segments long enough to speak for the voice.
+        foreach (var e in embedded.Except(clustered))
+            clusters.MaxBy(c => c.MergeGain(new SpeakerCluster(e.Y, e.Segment), space))!.Segments.Add(e.Segment);
+
         var labels = Enumerable.Repeat(-1, x.Length).ToArray();
-        for (var c = 0; c < alive.Count; c++)
-            foreach (var member in clusters[alive[c]].Members)
-                for (var t = segments[member].Start; t < segments[member].End; t++) labels[t] = c;
+        for (var c = 0; c < clusters.Count; c++)
+            foreach (var (start, end) in clusters[c].Segments)
+                for (var t = start; t < end; t++) labels[t] = c;
         return labels;
+    }
+
+    /// <summary>Segments thought one speaker's: the sum of the projections of those clustered, and every segment it holds.</summary>
+    private sealed class SpeakerCluster(double[] y, (int Start, int End) segment)
+    {
+        public int Count { get; private set; } = 1;
+
+        public double[] Sum { get; } = (double[])y.Clone();
+
+        public List<(int Start, int End)> Segments { get; } = [segment];
+
+        public double MergeGain(SpeakerCluster other, SpeakerSpace space) =>
+            space.Evidence(Count + other.Count, [.. Sum.Select((s, k) => s + other.Sum[k])]) - space.Evidence(Count, Sum) - space.Evidence(other.Count, other.Sum);
+
+        public void Absorb(SpeakerCluster other)
+        {
+            Count += other.Count;
+            for (var k = 0; k < Sum.Length; k++) Sum[k] += other.Sum[k];
+            Segments.AddRange(other.Segments);
+        }
     }
 
     /// <summary>Each speech frame to the speaker whose Gaussian best explains the frames around it (scores summed over the smoothing window, inside its stretch of speech).</summary>

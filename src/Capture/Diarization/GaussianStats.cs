@@ -1,6 +1,6 @@
 namespace EmoStream.Capture.Diarization;
 
-/// <summary>Sufficient statistics of frames under one full-covariance Gaussian: count, sum, and sum of outer products; merged by adding.</summary>
+/// <summary>Sufficient statistics of frames under one full-covariance Gaussian: count, sum, and sum of outer products.</summary>
 internal sealed class GaussianStats
 {
     private readonly int _d;
@@ -26,13 +26,6 @@ internal sealed class GaussianStats
             Sum[i] += x[i];
             for (var j = 0; j <= i; j++) Scatter[i * _d + j] += x[i] * x[j];
         }
-    }
-
-    public void Add(GaussianStats other)
-    {
-        Count += other.Count;
-        for (var i = 0; i < Sum.Length; i++) Sum[i] += other.Sum[i];
-        for (var i = 0; i < Scatter.Length; i++) Scatter[i] += other.Scatter[i];
     }
 
     /// <summary>These statistics less <paramref name="part"/> (a subset of the same frames).</summary>

@@ -24,9 +24,10 @@ public sealed class DiarizationTests(ITestOutputHelper output)
         SharedData.SkipIfAbsent();
         var mixed = Measure("mixed", MixedPairs);
         var same = Measure("same-gender", SameGenderPairs);
-        // Measured (deterministic: fixed calls): mixed 12.8 %, same-gender 24.8 %; one speaker about 43 % for both.
-        Assert.True(mixed.Der <= 0.15, $"mixed pairs: mean DER {mixed.Der:P1}, above the 15 % floor");
-        Assert.True(same.Der <= 0.30, $"same-gender pairs: mean DER {same.Der:P1}, above the 30 % floor");
+        // Measured (deterministic: fixed calls): mixed 6.0 %, same-gender 12.0 %; one speaker about 43 % for both
+        // (clustered by ΔBIC on the cepstra instead of in the learnt speaker space: 12.8 % and 24.8 %).
+        Assert.True(mixed.Der <= 0.10, $"mixed pairs: mean DER {mixed.Der:P1}, above the 10 % floor");
+        Assert.True(same.Der <= 0.18, $"same-gender pairs: mean DER {same.Der:P1}, above the 18 % floor");
         Assert.True(mixed.Der < mixed.Baseline / 2 && same.Der < same.Baseline / 2 + 0.05,
             $"not clearly better than one speaker: {mixed.Der:P1} vs {mixed.Baseline:P1}, {same.Der:P1} vs {same.Baseline:P1}");
     }
@@ -53,12 +54,11 @@ public sealed class DiarizationTests(ITestOutputHelper output)
     private static readonly string[][] MixedTriples = [["13", "14", "15"], ["16", "17", "18"], ["19", "20", "13"], ["14", "15", "20"]];
     private static readonly string[][] SameGenderTriples = [["13", "15", "17"], ["15", "17", "19"], ["14", "16", "18"], ["16", "18", "20"]];
 
-    /// <summary>The clustering penalty that counted speakers best on calls of actors 1 to 12 (tried: 1 to 8).</summary>
-    private const double CountingPenalty = 3.5;
-
     /// <summary>
-    /// The automatic speaker count (clustering stopped when no merge lowers the BIC) is measured, not offered: the
-    /// floors below state how good it is, not that it is good enough (docs/DIARIZATION.md says why replay does not use it).
+    /// The automatic speaker count (clustering in the speaker space stopped when every merge loses more evidence than
+    /// <see cref="DiarizationOptions.CountThreshold"/>) is measured, not offered: the floors below state how good it is,
+    /// not that it is good enough (the bar: 23 of 28 right, every speaker number 80 %, DER within 5 points of the count
+    /// given; docs/DIARIZATION.md says why replay does not use it).
     /// </summary>
     [SkippableFact]
     public void The_automatic_speaker_count_on_held_out_calls_of_one_to_three_speakers_is_within_its_stated_floor()
@@ -74,12 +74,12 @@ public sealed class DiarizationTests(ITestOutputHelper output)
         var right = results.Count(r => r.Right);
         var found = results.Average(r => r.FoundDer);
         output.WriteLine($"all: count right {right}/{results.Length}; mean DER with the count found {found:P1}, given {results.Average(r => r.GivenDer):P1}");
-        // Measured (deterministic: fixed calls): right on 10 of 28 (1 speaker 3/8, 2 speakers 6/12, 3 speakers 1/8),
-        // mean DER 34.1 % with the count found against 18.5 % with it given.
-        Assert.True(right >= 8, $"count right on {right} of {results.Length} calls, below the floor of 8");
+        // Measured (deterministic: fixed calls): right on 21 of 28 (1 speaker 7/8, 2 speakers 9/12, 3 speakers 5/8),
+        // mean DER 16.4 % with the count found against 10.9 % with it given (by ΔBIC on the cepstra: 10 of 28, 34.1 %).
+        Assert.True(right >= 19, $"count right on {right} of {results.Length} calls, below the floor of 19");
         foreach (var speakers in results.GroupBy(r => r.Speakers))
-            Assert.True(speakers.Any(r => r.Right), $"no call of {speakers.Key} speaker(s) counted right");
-        Assert.True(found <= 0.40, $"mean DER with the count found {found:P1}, above the 40 % floor");
+            Assert.True(2 * speakers.Count(r => r.Right) >= speakers.Count(), $"{speakers.Key} speaker(s) counted right on {speakers.Count(r => r.Right)} of {speakers.Count()} calls, below half");
+        Assert.True(found <= 0.20, $"mean DER with the count found {found:P1}, above the 20 % floor");
     }
 
     private IEnumerable<(int Speakers, bool Right, double FoundDer, double GivenDer)> CountCalls(string label, string[][] calls)
@@ -87,7 +87,7 @@ public sealed class DiarizationTests(ITestOutputHelper output)
         var results = calls.Select((actors, seed) =>
         {
             var call = AssembledCalls.Ravdess(actors, turns: actors.Length == 3 ? 18 : 12, seed, Normal);
-            var automatic = Diarizer.Diarize(call.Samples, new DiarizationOptions { ClusterPenalty = CountingPenalty });
+            var automatic = Diarizer.Diarize(call.Samples, new DiarizationOptions());
             var count = automatic.Select(t => t.Speaker).Distinct().Count();
             var found = DiarizationError.Measure(call.Reference, automatic).Der;
             var given = DiarizationError.Measure(call.Reference, Diarizer.Diarize(call.Samples, new DiarizationOptions { Speakers = actors.Length })).Der;
