@@ -12,6 +12,7 @@ using EmoStream.Inference.Features.Lexical;
 using EmoStream.Inference.Scoring;
 using EmoStream.Sessions.Alerts;
 using EmoStream.Sessions.Configuration;
+using EmoStream.Sessions.Corrections;
 using EmoStream.Sessions.Models;
 using EmoStream.Sessions.Pipeline;
 using EmoStream.Sessions.Storage;
@@ -53,6 +54,7 @@ public sealed class SessionRegistry : IAsyncDisposable
         _telephony = telephony;
         _lateTextWait = lateTextWait;
         Transcription = transcription;
+        Corrections = new SessionCorrections(shared.Store, shared.Time);
         _logger = shared.Loggers.CreateLogger<SessionRegistry>();
     }
 
@@ -63,6 +65,9 @@ public sealed class SessionRegistry : IAsyncDisposable
     public ModelSet Models { get; }
 
     public ISessionStore Store => _shared.Store;
+
+    /// <summary>People's corrections of stored utterances, and utterances listed with the correction in force.</summary>
+    public SessionCorrections Corrections { get; }
 
     /// <summary>The alert rule every session applies.</summary>
     public AlertOptions Alerts => _shared.Alerts;

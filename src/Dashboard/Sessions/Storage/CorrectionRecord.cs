@@ -9,3 +9,10 @@ namespace EmoStream.Sessions.Storage;
 /// <param name="ModelEmotion">What the model answered (copied from the utterance when the correction was stored).</param>
 /// <param name="Author">Who corrected: a reviewer's name, <c>operator</c> (the ingest token) or <c>local</c> (loopback without tokens).</param>
 public sealed record CorrectionRecord(long Id, string SessionId, int Index, string? Emotion, string ModelEmotion, string Author, DateTimeOffset CreatedUtc);
+
+/// <summary>The correction in force of an utterance, as shown beside the model's answer (<see cref="UtteranceRecord.Correction"/>).</summary>
+/// <param name="Emotion">Null: "none of these".</param>
+public sealed record CorrectionInForce(string? Emotion, string Author, DateTimeOffset CreatedUtc)
+{
+    public static CorrectionInForce Of(CorrectionRecord correction) => new(correction.Emotion, correction.Author, correction.CreatedUtc);
+}
