@@ -22,7 +22,7 @@ public static class CorrectionsApi
         api.MapPost("/{id}/utterances/{index:int}/corrections", CorrectAsync).RequireAuthorization(AccessPolicies.Review);
         api.MapGet("/{id}/corrections", async (string id, SessionRegistry sessions, CancellationToken ct) =>
             await sessions.Store.GetSessionAsync(id, ct) is null
-                ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found", detail: $"no session '{id}'")
+                ? SessionsApi.NoSession(id)
                 : Results.Ok(await sessions.Store.GetCorrectionsAsync(id, ct)))
             .RequireAuthorization(AccessPolicies.View);
     }

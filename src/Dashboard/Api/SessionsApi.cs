@@ -73,7 +73,7 @@ public static class SessionsApi
     private static CallMetrics Metrics(IReadOnlyList<UtteranceRecord> utterances, AlertOptions alerts) =>
         CallMetricsCalculator.Compute(utterances, alerts.EffectiveEmotions);
 
-    private static IResult NoSession(string id) =>
+    internal static IResult NoSession(string id) =>
         Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found", detail: $"no session '{id}'");
 
     private static IResult Conflict(string detail) =>

@@ -236,9 +236,7 @@ public sealed partial class SqliteSessionStore : ISessionStore
             $"SELECT {StoredRows.FeatureColumns} FROM utterance_features WHERE session_id = $session ORDER BY idx;");
         command.Parameters.AddWithValue("$session", sessionId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var features = new List<StoredFeatures>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) features.Add(StoredRows.Features(reader));
-        return features;
+        return await StoredRows.ReadAllAsync(reader, StoredRows.Features, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<CorrectionRecord> AddCorrectionAsync(string sessionId, int index, string? emotion, string author, DateTimeOffset createdUtc,
@@ -269,9 +267,7 @@ public sealed partial class SqliteSessionStore : ISessionStore
             $"SELECT {StoredRows.CorrectionColumns} FROM corrections WHERE session_id = $session ORDER BY id;");
         command.Parameters.AddWithValue("$session", sessionId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var corrections = new List<CorrectionRecord>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) corrections.Add(StoredRows.Correction(reader));
-        return corrections;
+        return await StoredRows.ReadAllAsync(reader, StoredRows.Correction, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<SessionRecord?> GetSessionAsync(string sessionId, CancellationToken cancellationToken = default)

@@ -63,6 +63,14 @@ internal static class StoredRows
         return bytes;
     }
 
+    /// <summary>Every row of <paramref name="reader"/>, read by <paramref name="row"/>, in order.</summary>
+    public static async Task<IReadOnlyList<T>> ReadAllAsync<T>(DbDataReader reader, Func<DbDataReader, T> row, CancellationToken cancellationToken)
+    {
+        var rows = new List<T>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) rows.Add(row(reader));
+        return rows;
+    }
+
     public static StoredFeatures Features(DbDataReader reader)
     {
         FeaturizerInfo? Info(int column) => reader.IsDBNull(column) ? null : JsonSerializer.Deserialize<FeaturizerInfo>(reader.GetString(column), FeaturizerJson);
