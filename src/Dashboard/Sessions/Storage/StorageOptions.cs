@@ -32,7 +32,7 @@ public sealed class StorageOptions
     public bool StoreAudio { get; set; }
 
     /// <summary>
-    /// Keep the vectors the model scored each utterance from (under 2 KB each with the compact set), with their featurizers, so that
+    /// Keep the vectors the model scored each utterance from (about 2.5 KB each with the shipped model), with their featurizers, so that
     /// <c>emostream adapt</c> can learn from these calls later; on by default. Personal data: docs/SECURITY.md.
     /// </summary>
     public bool StoreFeatures { get; set; } = true;
