@@ -23,7 +23,8 @@ public sealed class AccessMode(IServer server, SecurityOptions tokens)
 
     private readonly byte[]? _ingest = Bytes(tokens.IngestToken);
     private readonly byte[]? _view = Bytes(tokens.ViewToken);
-    private readonly (string Name, byte[] Token)[] _reviewers = [.. tokens.ReviewTokens.Where(r => Bytes(r.Value) is not null).Select(r => (r.Key, Bytes(r.Value)!))];
+    // Checked at start-up (TokenAuthentication.CheckReviewers): each non-empty and unlike every other token.
+    private readonly (string Name, byte[] Token)[] _reviewers = [.. tokens.ReviewTokens.Select(r => (r.Key, Encoding.UTF8.GetBytes(r.Value)))];
     private int _bound; // 0 not known yet, 1 loopback only, 2 beyond loopback
 
     public SecurityOptions Tokens => tokens;
@@ -48,14 +49,14 @@ public sealed class AccessMode(IServer server, SecurityOptions tokens)
 
     /// <summary>
     /// What a request presenting <paramref name="presented"/> may do, and who it is. On loopback: everything, as the
-    /// holder of the token presented where it is one (a reviewer's name, <see cref="OperatorAuthor"/>), else as
+    /// holder of the token presented where it names one (a reviewer's name, <see cref="OperatorAuthor"/>), else as
     /// <see cref="LocalAuthor"/>. Beyond loopback (or before the server bound): the ingest token everything, a review
     /// token review and view, the view token view; null for anything else, and for every token while the ingest and
     /// view tokens are not both set and different.
     /// </summary>
     public TokenGrant? Grant(string? presented)
     {
-        if (IsLoopback) return Match(presented) is { } holder ? Everything with { Author = holder.Author } : Everything;
+        if (IsLoopback) return Everything with { Author = Match(presented)?.Author ?? LocalAuthor };
         if (_ingest is null || _view is null || _ingest.AsSpan().SequenceEqual(_view)) return null;
         return Match(presented);
     }

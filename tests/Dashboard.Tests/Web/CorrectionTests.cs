@@ -156,10 +156,13 @@ public sealed class CorrectionTests
     [Fact]
     public async Task On_loopback_a_correction_without_a_token_is_locals_and_with_a_review_token_its_reviewers()
     {
-        await using var server = await DashboardServer.StartAsync(settings: ("Security:ReviewTokens:alice", Alice));
+        await using var server = await DashboardServer.StartAsync(settings: [("Security:ReviewTokens:alice", Alice), ("Security:ViewToken", View)]);
         await SeedAsync(server, "call");
         Assert.Equal("local", (await CreatedAsync(await CorrectAsync(server, "call", 0, """{"emotion":"happy"}"""))).Author);
         Assert.Equal("alice", (await CreatedAsync(await CorrectAsync(server, "call", 0, """{"emotion":"sad"}""", Alice))).Author);
+        // Loopback trusts every client: a token that names nobody (the view token, a wrong one) corrects as local.
+        Assert.Equal("local", (await CreatedAsync(await CorrectAsync(server, "call", 0, """{"emotion":"sad"}""", View))).Author);
+        Assert.Equal("local", (await CreatedAsync(await CorrectAsync(server, "call", 0, """{"emotion":"sad"}""", "not-a-token"))).Author);
         Assert.True((await server.Http.GetFromJsonAsync<UiSettings>(UiSettingsApi.Path, DashboardServer.Json))!.CanCorrect);
     }
 
