@@ -49,7 +49,7 @@ public sealed class ReplayCommandTests(TrainedModel model) : IDisposable
         Assert.InRange(items.Length, 4, 8);
         foreach (var (line, item) in lines.Zip(items))
         {
-            Assert.Equal(["speaker", "start", "end", "text", "emotion", "probabilities", "weights", "alert"], item.EnumerateObject().Select(p => p.Name));
+            Assert.Equal(["speaker", "start", "end", "text", "emotion", "correction", "probabilities", "weights", "alert"], item.EnumerateObject().Select(p => p.Name));
             var probabilities = item.GetProperty("probabilities").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble());
             Assert.Equal(["happy", "neutral", "angry", "sad"], probabilities.Keys);
             Assert.Equal(1.0, probabilities.Values.Sum(), 4);

@@ -32,7 +32,7 @@ public static class SessionsApi
         api.MapPost("/replay", UploadAsync).RequireAuthorization(AccessPolicies.Ingest);
         api.MapGet("/{id}", async (string id, SessionRegistry sessions, IOptions<AlertOptions> alerts, CancellationToken ct) =>
             await sessions.Store.GetSessionAsync(id, ct) is { } session
-                ? Results.Ok(await DetailAsync(session, sessions.Store, alerts.Value, ct))
+                ? Results.Ok(await DetailAsync(session, sessions, alerts.Value, ct))
                 : NoSession(id)).RequireAuthorization(AccessPolicies.View);
         api.MapGet("/{id}/metrics", async (string id, SessionRegistry sessions, IOptions<AlertOptions> alerts, CancellationToken ct) =>
             await sessions.Store.GetSessionAsync(id, ct) is null
@@ -48,13 +48,13 @@ public static class SessionsApi
         api.MapGet("/{id}/export.json", async (string id, SessionRegistry sessions, IOptions<AlertOptions> alerts, CancellationToken ct) =>
         {
             if (await sessions.Store.GetSessionAsync(id, ct) is null) return NoSession(id);
-            var utterances = await sessions.Store.GetUtterancesAsync(id, 0, ct);
+            var utterances = await sessions.Corrections.GetUtterancesAsync(id, 0, ct);
             return Results.Text(SessionExport.Document(utterances, Metrics(utterances, alerts.Value)).ToJsonString(), "application/json");
         }).RequireAuthorization(AccessPolicies.View);
         api.MapGet("/{id}/export.csv", async (string id, SessionRegistry sessions, CancellationToken ct) =>
             await sessions.Store.GetSessionAsync(id, ct) is null
                 ? NoSession(id)
-                : Results.File(System.Text.Encoding.UTF8.GetBytes(SessionExport.Csv(await sessions.Store.GetUtterancesAsync(id, 0, ct))),
+                : Results.File(System.Text.Encoding.UTF8.GetBytes(SessionExport.Csv(await sessions.Corrections.GetUtterancesAsync(id, 0, ct))),
                     "text/csv; charset=utf-8", $"session-{id}.csv"))
             .RequireAuthorization(AccessPolicies.View);
         api.MapPost("/{id}/stop", StopAsync).RequireAuthorization(AccessPolicies.Ingest);
@@ -62,9 +62,10 @@ public static class SessionsApi
         api.Map("/{id}/ingest", IngestAsync).RequireAuthorization(AccessPolicies.Ingest);
     }
 
-    private static async Task<SessionDetail> DetailAsync(SessionRecord session, ISessionStore store, AlertOptions alerts, CancellationToken ct)
+    /// <remarks>Each utterance with the correction in force; the alerts and metrics are the model's answers'.</remarks>
+    private static async Task<SessionDetail> DetailAsync(SessionRecord session, SessionRegistry sessions, AlertOptions alerts, CancellationToken ct)
     {
-        var utterances = await store.GetUtterancesAsync(session.Id, 0, ct);
+        var utterances = await sessions.Corrections.GetUtterancesAsync(session.Id, 0, ct);
         return new SessionDetail(session, utterances, AlertHistory.Latest(utterances), Metrics(utterances, alerts));
     }
 
@@ -72,7 +73,7 @@ public static class SessionsApi
     private static CallMetrics Metrics(IReadOnlyList<UtteranceRecord> utterances, AlertOptions alerts) =>
         CallMetricsCalculator.Compute(utterances, alerts.EffectiveEmotions);
 
-    private static IResult NoSession(string id) =>
+    internal static IResult NoSession(string id) =>
         Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found", detail: $"no session '{id}'");
 
     private static IResult Conflict(string detail) =>

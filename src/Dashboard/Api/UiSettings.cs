@@ -7,7 +7,8 @@ namespace EmoStream.Dashboard.Api;
 /// <param name="ModelId">The model that scores new sessions.</param>
 /// <param name="TranscriptionEngine">The engine that transcribes new sessions; <c>none</c> when transcription is off (the model then scores audio alone).</param>
 /// <param name="Alerts">The rule the server's sessions raise alerts by, for the page to describe them.</param>
-public sealed record UiSettings(IReadOnlyList<string> Classes, string ModelId, TranscriptionEngine TranscriptionEngine, UiAlertRule Alerts);
+/// <param name="CanCorrect">Whether the caller's token may correct utterances (a review token, the ingest token, or loopback), so the page offers it.</param>
+public sealed record UiSettings(IReadOnlyList<string> Classes, string ModelId, TranscriptionEngine TranscriptionEngine, UiAlertRule Alerts, bool CanCorrect);
 
 /// <summary>The alert rule as the page describes it: a speaker is one of <paramref name="Emotions"/> for <paramref name="ConsecutiveUtterances"/> utterances in a row.</summary>
 public sealed record UiAlertRule(int ConsecutiveUtterances, IReadOnlyList<string> Emotions);

@@ -38,18 +38,21 @@ public static class WebHost
     /// The tokens requests must carry, judged from the <c>--urls</c> text before anything starts: null on loopback.
     /// The server's own check (<see cref="StartAsync"/>) judges the addresses it actually bound.
     /// </summary>
-    /// <exception cref="HostingConfigurationException">Listening beyond loopback without both tokens.</exception>
+    /// <exception cref="HostingConfigurationException">Listening beyond loopback without both tokens, or a review token that is empty or not unique.</exception>
     public static SecurityOptions? RequiredTokens(IConfiguration configuration, string urls) =>
         RequiredTokens(Tokens(configuration), urls);
 
-    private static SecurityOptions? RequiredTokens(SecurityOptions tokens, string urls) =>
-        ListenAddresses.AreLoopback(urls) ? null : TokenAuthentication.Require(tokens, urls);
+    private static SecurityOptions? RequiredTokens(SecurityOptions tokens, string urls)
+    {
+        TokenAuthentication.CheckReviewers(tokens); // review tokens name who corrected, on loopback too
+        return ListenAddresses.AreLoopback(urls) ? null : TokenAuthentication.Require(tokens, urls);
+    }
 
     private static SecurityOptions Tokens(IConfiguration configuration) =>
         configuration.GetSection(SecurityOptions.SectionName).Get<SecurityOptions>() ?? new SecurityOptions();
 
     /// <param name="sessions">The running sessions and what they share (model loaded once); the caller disposes it after the host.</param>
-    /// <exception cref="HostingConfigurationException">Listening beyond loopback without both access tokens.</exception>
+    /// <exception cref="HostingConfigurationException">Listening beyond loopback without both access tokens, or a review token that is empty or not unique.</exception>
     /// <remarks>Settings are bound once and checked when the host starts (<see cref="OptionsValidationException"/>).</remarks>
     public static WebApplication Build(IConfiguration configuration, string urls, SessionRegistry sessions)
     {
@@ -136,6 +139,7 @@ public static class WebHost
         app.UseWebSockets();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
         SessionsApi.Map(app);
+        CorrectionsApi.Map(app);
         UiSettingsApi.Map(app);
         ModelsApi.Map(app);
         Webhooks.Map(app);

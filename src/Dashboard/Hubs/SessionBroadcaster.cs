@@ -8,12 +8,13 @@ namespace EmoStream.Dashboard.Hubs;
 
 /// <summary>
 /// Sends what the <see cref="SessionRegistry"/>'s sessions do to SignalR: each stored result (with the alert it raised,
-/// extended or ended) to the session's group in order, then its end, and every change to the session list. A viewer
-/// that joins gets what it missed from storage first, under the session's gate, so it sees every result once and in order;
-/// for a session running on another node, that node holds its results back meanwhile (<see cref="ISessionCluster.HoldAsync"/>).
+/// extended or ended) to the session's group in order, then its end, and every change to the session list; and each
+/// stored correction to the session's group, running or ended. A viewer that joins gets what it missed from storage
+/// first (with the corrections in force), under the session's gate, so it sees every result once and in order; for a
+/// session running on another node, that node holds its results back meanwhile (<see cref="ISessionCluster.HoldAsync"/>).
 /// </summary>
-public sealed class SessionBroadcaster(SessionRegistry sessions, IHubContext<SessionsHub> hub, SessionListFeed list, ISessionCluster cluster)
-    : ISessionObserver
+public sealed class SessionBroadcaster(SessionRegistry sessions, IHubContext<SessionsHub> hub, SessionListFeed list, ISessionCluster cluster,
+    ILogger<SessionBroadcaster> logger) : ISessionObserver
 {
     public Task StartedAsync(RunningSession session) => list.PublishAsync(session.Session, 0);
 
@@ -36,8 +37,27 @@ public sealed class SessionBroadcaster(SessionRegistry sessions, IHubContext<Ses
     }
 
     /// <summary>
+    /// Sends a stored correction to the viewers of its session (every node's, through the backplane). It is stored
+    /// already: a failure to send is logged, and viewers get it from storage when they next join.
+    /// </summary>
+    public async Task CorrectedAsync(CorrectionRecord correction)
+    {
+        try
+        {
+            await hub.Clients.Group(SessionEvents.Group(correction.SessionId)).SendAsync(SessionEvents.UtteranceCorrected, correction, CancellationToken.None)
+                .ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("session {Session}: correction {Correction} of utterance {Index} is stored but could not be sent to its viewers ({Reason})",
+                correction.SessionId, correction.Id, correction.Index, e.Message);
+        }
+    }
+
+    /// <summary>
     /// Sends the caller the stored results from <paramref name="fromIndex"/> up to the last one published, then adds it
-    /// to the group, all under the session's gate: later results reach it live, earlier ones exactly once.
+    /// to the group, all under the session's gate: later results reach it live, earlier ones exactly once. The viewer of
+    /// an ended session joins the group too, for the corrections people make later.
     /// </summary>
     /// <returns>False when there is no such session.</returns>
     public async Task<bool> JoinAsync(string id, int fromIndex, string connectionId, IClientProxy caller, IGroupManager groups,
@@ -47,7 +67,11 @@ public sealed class SessionBroadcaster(SessionRegistry sessions, IHubContext<Ses
             return await JoinElsewhereAsync(id, fromIndex, connectionId, caller, groups, cancellationToken).ConfigureAwait(false);
         return await running.ExclusiveAsync(async () =>
         {
-            if (running.Ended) return await SendStoredAsync(id, fromIndex, int.MaxValue, caller, cancellationToken).ConfigureAwait(false);
+            if (running.Ended)
+            {
+                await groups.AddToGroupAsync(connectionId, SessionEvents.Group(id), cancellationToken).ConfigureAwait(false);
+                return await SendStoredAsync(id, fromIndex, int.MaxValue, caller, cancellationToken).ConfigureAwait(false);
+            }
             await SendStoredAsync(id, fromIndex, running.LastPublished, caller, cancellationToken, sendEnd: false).ConfigureAwait(false);
             await groups.AddToGroupAsync(connectionId, SessionEvents.Group(id), cancellationToken).ConfigureAwait(false);
             return true;
@@ -81,6 +105,8 @@ public sealed class SessionBroadcaster(SessionRegistry sessions, IHubContext<Ses
             var running = (await sessions.Store.GetSessionAsync(id, cancellationToken).ConfigureAwait(false))?.Status == SessionStatus.Running;
             return await SendStoredAsync(id, fromIndex, int.MaxValue, caller, cancellationToken, sendEnd: !running).ConfigureAwait(false);
         }
+        // Ended: nothing but corrections reach the group now; joining first, none made meanwhile is missed.
+        await groups.AddToGroupAsync(connectionId, SessionEvents.Group(id), cancellationToken).ConfigureAwait(false);
         return await SendStoredAsync(id, fromIndex, int.MaxValue, caller, cancellationToken).ConfigureAwait(false);
     }
 
@@ -89,7 +115,7 @@ public sealed class SessionBroadcaster(SessionRegistry sessions, IHubContext<Ses
     {
         var session = await sessions.Store.GetSessionAsync(id, cancellationToken).ConfigureAwait(false);
         if (session is null) return false;
-        foreach (var result in await sessions.Store.GetUtterancesAsync(id, fromIndex, cancellationToken).ConfigureAwait(false))
+        foreach (var result in await sessions.Corrections.GetUtterancesAsync(id, fromIndex, cancellationToken).ConfigureAwait(false))
         {
             if (result.Index > toIndex) break;
             await caller.SendAsync(SessionEvents.Utterance, result, cancellationToken).ConfigureAwait(false);

@@ -6,8 +6,11 @@ public static class SessionEvents
     /// <summary>One <see cref="Storage.UtteranceRecord"/>, as stored, in index order.</summary>
     public const string Utterance = "Utterance";
 
-    /// <summary>The session's final <see cref="Storage.SessionRecord"/>; nothing follows it.</summary>
+    /// <summary>The session's final <see cref="Storage.SessionRecord"/>; no result follows it (corrections may).</summary>
     public const string SessionEnded = "SessionEnded";
+
+    /// <summary>A <see cref="Storage.CorrectionRecord"/> a person just stored: the utterance's correction in force now.</summary>
+    public const string UtteranceCorrected = "UtteranceCorrected";
 
     /// <summary>A <see cref="SessionSummary"/> for watchers of the session list (<c>WatchSessions</c>).</summary>
     public const string SessionUpdated = "SessionUpdated";

@@ -5,7 +5,8 @@ namespace EmoStream.Dashboard.Hubs;
 /// <summary>
 /// <c>/hubs/sessions</c>: a dashboard calls <c>JoinSession(id, fromIndex)</c> and receives
 /// <see cref="SessionEvents.Utterance"/> for every stored result from <c>fromIndex</c> on (what it missed first,
-/// then live, in order), then <see cref="SessionEvents.SessionEnded"/>. <c>WatchSessions()</c> returns the session
+/// then live, in order), then <see cref="SessionEvents.SessionEnded"/>, and <see cref="SessionEvents.UtteranceCorrected"/>
+/// for every correction stored while it stays joined. <c>WatchSessions()</c> returns the session
 /// list and subscribes to <see cref="SessionEvents.SessionUpdated"/> and <see cref="SessionEvents.SessionDeleted"/>.
 /// <c>WatchWallboard()</c> returns a tile per running session and subscribes to the wallboard's events.
 /// </summary>

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 namespace EmoStream.Dashboard.Security;
 
 /// <summary>
-/// The authorization policies every routed endpoint names (<c>RequireAuthorization(View)</c> or <c>(Ingest)</c>,
+/// The authorization policies every routed endpoint names (<c>RequireAuthorization(View)</c>, <c>(Review)</c> or <c>(Ingest)</c>,
 /// <c>AllowAnonymous()</c> for health): what a request needs is decided by the endpoint routing selected, never by
 /// the path's text. An endpoint that names none falls back to <see cref="Ingest"/>.
 /// </summary>
@@ -11,6 +11,9 @@ public static class AccessPolicies
 {
     /// <summary>Reading sessions and results: the REST reads and the SignalR hub.</summary>
     public const string View = "view";
+
+    /// <summary>Correcting utterances' emotions: review tokens and the ingest token.</summary>
+    public const string Review = "review";
 
     /// <summary>Creating, uploading, stopping, deleting sessions and streaming audio in.</summary>
     public const string Ingest = "ingest";
@@ -20,9 +23,10 @@ public static class AccessPolicies
 
     public static void Add(AuthorizationOptions options)
     {
-        var view = new AuthorizationPolicyBuilder(TokenAuthenticationHandler.SchemeName).RequireClaim(AccessClaim, View).Build();
-        var ingest = new AuthorizationPolicyBuilder(TokenAuthenticationHandler.SchemeName).RequireClaim(AccessClaim, Ingest).Build();
-        options.AddPolicy(View, view);
+        AuthorizationPolicy Needing(string level) => new AuthorizationPolicyBuilder(TokenAuthenticationHandler.SchemeName).RequireClaim(AccessClaim, level).Build();
+        var ingest = Needing(Ingest);
+        options.AddPolicy(View, Needing(View));
+        options.AddPolicy(Review, Needing(Review));
         options.AddPolicy(Ingest, ingest);
         options.DefaultPolicy = ingest;
         options.FallbackPolicy = ingest;
@@ -33,6 +37,6 @@ public static class AccessPolicies
     {
         if (endpoint is null || endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null) return null;
         var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).ToArray();
-        return policies.Contains(View) && !policies.Contains(Ingest) ? View : Ingest;
+        return policies.Contains(Ingest) ? Ingest : policies.Contains(Review) ? Review : policies.Contains(View) ? View : Ingest;
     }
 }

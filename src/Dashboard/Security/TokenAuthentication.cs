@@ -22,6 +22,30 @@ public static class TokenAuthentication
         return options;
     }
 
+    /// <summary>
+    /// Throws when a review token is empty, equals another token (ingest, view or another reviewer's: one token, one
+    /// holder) or its reviewer is named as the authors without a reviewer (<see cref="AccessMode.OperatorAuthor"/>,
+    /// <see cref="AccessMode.LocalAuthor"/>). Checked at every start, loopback or not; the message never shows a token.
+    /// </summary>
+    public static void CheckReviewers(SecurityOptions options)
+    {
+        var key = $"{SecurityOptions.SectionName}:{nameof(options.ReviewTokens)}";
+        var others = new List<(string Key, string Token)>();
+        if (!string.IsNullOrWhiteSpace(options.IngestToken)) others.Add(($"{SecurityOptions.SectionName}:{nameof(options.IngestToken)}", options.IngestToken));
+        if (!string.IsNullOrWhiteSpace(options.ViewToken)) others.Add(($"{SecurityOptions.SectionName}:{nameof(options.ViewToken)}", options.ViewToken));
+        foreach (var (name, token) in options.ReviewTokens.OrderBy(r => r.Key, StringComparer.Ordinal))
+        {
+            if (string.IsNullOrWhiteSpace(token))
+                throw new HostingConfigurationException($"{key}:{name} is empty; give reviewer '{name}' a token of its own, or remove the entry");
+            if (name is AccessMode.OperatorAuthor or AccessMode.LocalAuthor || string.IsNullOrWhiteSpace(name))
+                throw new HostingConfigurationException(
+                    $"{key}:{name}: '{name}' cannot name a reviewer; it is reserved for corrections made with the ingest token ('{AccessMode.OperatorAuthor}') or on loopback without a token ('{AccessMode.LocalAuthor}')");
+            if (others.FirstOrDefault(o => o.Token == token) is { Key: not null } same)
+                throw new HostingConfigurationException($"{key}:{name} is the same token as {same.Key}; each token must be different, so that it says who is using it");
+            others.Add(($"{key}:{name}", token));
+        }
+    }
+
     /// <summary>The token a request presents: the bearer header, else the <see cref="QueryParameter"/>; null when none.</summary>
     public static string? Presented(HttpRequest request)
     {

@@ -12,6 +12,7 @@ using EmoStream.Inference.Features.Lexical;
 using EmoStream.Inference.Scoring;
 using EmoStream.Sessions.Alerts;
 using EmoStream.Sessions.Configuration;
+using EmoStream.Sessions.Corrections;
 using EmoStream.Sessions.Models;
 using EmoStream.Sessions.Pipeline;
 using EmoStream.Sessions.Storage;
@@ -53,6 +54,7 @@ public sealed class SessionRegistry : IAsyncDisposable
         _telephony = telephony;
         _lateTextWait = lateTextWait;
         Transcription = transcription;
+        Corrections = new SessionCorrections(shared.Store, shared.Time);
         _logger = shared.Loggers.CreateLogger<SessionRegistry>();
     }
 
@@ -63,6 +65,9 @@ public sealed class SessionRegistry : IAsyncDisposable
     public ModelSet Models { get; }
 
     public ISessionStore Store => _shared.Store;
+
+    /// <summary>People's corrections of stored utterances, and utterances listed with the correction in force.</summary>
+    public SessionCorrections Corrections { get; }
 
     /// <summary>The alert rule every session applies.</summary>
     public AlertOptions Alerts => _shared.Alerts;
@@ -109,7 +114,7 @@ public sealed class SessionRegistry : IAsyncDisposable
                 : factory.Select();
             var transcriber = await factory.CreateAsync(selection, cancellationToken).ConfigureAwait(false);
             var shared = new PipelineResources(model, transcriber, vad, store, Options<PipelineOptions>(), Options<ScoringOptions>(),
-                Options<SegmentationOptions>(), Options<CaptureSessionOptions>(), storage.StoreAudio, alerts, time, loggers);
+                Options<SegmentationOptions>(), Options<CaptureSessionOptions>(), storage.StoreAudio, storage.StoreFeatures, alerts, time, loggers);
             var models = new ModelSet(model, modelPath, Options<ModelsOptions>().Directory, path => ScoringModel.Load(path, lexical),
                 candidate => SwitchProblem(candidate, model, transcriber is null));
             return new SessionRegistry(shared, models, selection, Options<TelephonyOptions>(), Options<TranscriptionOptions>().LateTextWait);

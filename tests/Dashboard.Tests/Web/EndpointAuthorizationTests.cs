@@ -13,15 +13,17 @@ namespace EmoStream.Dashboard.Tests.Web;
 
 /// <summary>
 /// The access a request needs is its routed endpoint's, whatever the path's spelling: every endpoint (REST, ingest
-/// socket, hub, health) under path variants (case, trailing slash, encoded separators, doubled slashes) with each token.
+/// socket, hub, health) under path variants (case, trailing slash, encoded separators, doubled slashes) with each token
+/// (view, review, ingest; in the header and in the query).
 /// </summary>
 public sealed class EndpointAuthorizationTests
 {
     private const string Ingest = "ingest-secret";
     private const string View = "view-secret";
+    private const string Review = "review-secret";
 
     private static Task<DashboardServer> OffLoopback() =>
-        DashboardServer.StartAsync("0.0.0.0", ("Security:IngestToken", Ingest), ("Security:ViewToken", View));
+        DashboardServer.StartAsync("0.0.0.0", ("Security:IngestToken", Ingest), ("Security:ViewToken", View), ("Security:ReviewTokens:alice", Review));
 
     /// <summary>Method, path as sent, and the policy of the endpoint routing selects for it (null: open).</summary>
     public static readonly (string Method, string Path, string? Needs)[] Matrix =
@@ -64,6 +66,14 @@ public sealed class EndpointAuthorizationTests
         ("POST", "/api/MODELS/Active/", AccessPolicies.Ingest),
         ("POST", "/api/models%2Factive", AccessPolicies.Ingest), // no such endpoint: the fallback needs ingest
         ("GET", "/API/SETTINGS/UI/", AccessPolicies.View),
+        ("POST", "/api/sessions/x/utterances/0/corrections", AccessPolicies.Review),
+        ("POST", "/API/Sessions/x/UTTERANCES/0/Corrections/", AccessPolicies.Review),
+        ("POST", "/api/sessions/x/utterances/0%2Fcorrections", AccessPolicies.Ingest), // routes nowhere: the fallback needs ingest
+        ("POST", "/api/sessions/x/utterances/first/corrections", AccessPolicies.Ingest), // not an index: routes nowhere
+        ("GET", "/api/sessions/x/utterances/0/corrections", AccessPolicies.Ingest), // no such method (405): the fallback
+        ("GET", "/api/sessions/x/corrections", AccessPolicies.View),
+        ("GET", "/api/sessions/x/CORRECTIONS/", AccessPolicies.View),
+        ("POST", "/api/sessions/x/corrections", AccessPolicies.Ingest), // no such method (405): the fallback
         ("POST", "/hubs/sessions/negotiate?negotiateVersion=1", AccessPolicies.View),
         ("POST", "/HUBS/Sessions/negotiate/?negotiateVersion=1", AccessPolicies.View),
         ("GET", "/hubs/sessions", AccessPolicies.View),
@@ -71,7 +81,7 @@ public sealed class EndpointAuthorizationTests
         ("GET", "/HEALTH/", null),
     ];
 
-    private enum Presented { None, Wrong, ViewHeader, ViewQuery, IngestHeader, IngestQuery }
+    private enum Presented { None, Wrong, ViewHeader, ViewQuery, ReviewHeader, ReviewQuery, IngestHeader, IngestQuery }
 
     [Fact]
     public async Task Every_endpoint_and_path_variant_answers_each_token_as_its_routed_endpoint_requires()
@@ -98,7 +108,8 @@ public sealed class EndpointAuthorizationTests
     {
         (null, _) => HttpStatusCode.OK,
         (_, Presented.None or Presented.Wrong) => HttpStatusCode.Unauthorized,
-        (AccessPolicies.Ingest, Presented.ViewHeader or Presented.ViewQuery) => HttpStatusCode.Forbidden,
+        (AccessPolicies.Ingest or AccessPolicies.Review, Presented.ViewHeader or Presented.ViewQuery) => HttpStatusCode.Forbidden,
+        (AccessPolicies.Ingest, Presented.ReviewHeader or Presented.ReviewQuery) => HttpStatusCode.Forbidden,
         _ => HttpStatusCode.OK,
     };
 
@@ -108,15 +119,16 @@ public sealed class EndpointAuthorizationTests
         {
             Presented.Wrong => "not-a-token",
             Presented.ViewHeader or Presented.ViewQuery => View,
+            Presented.ReviewHeader or Presented.ReviewQuery => Review,
             Presented.IngestHeader or Presented.IngestQuery => Ingest,
             _ => null,
         };
-        if (presented is Presented.ViewQuery or Presented.IngestQuery)
-            path += (path.Contains('?') ? "&" : "?") + TokenAuthentication.QueryParameter + "=" + token;
+        var inQuery = presented is Presented.ViewQuery or Presented.ReviewQuery or Presented.IngestQuery;
+        if (inQuery) path += (path.Contains('?') ? "&" : "?") + TokenAuthentication.QueryParameter + "=" + token;
         // The path exactly as written (HttpClient would otherwise clean up "//" and escapes).
         var uri = new Uri($"http://127.0.0.1:{server.Address.Port}{path}", new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
         using var request = new HttpRequestMessage(new HttpMethod(method), uri);
-        if (token is not null && presented is not (Presented.ViewQuery or Presented.IngestQuery))
+        if (token is not null && !inQuery)
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         if (method == "POST") request.Content = new StringContent("");
         using var response = await server.Http.SendAsync(request);
@@ -138,9 +150,20 @@ public sealed class EndpointAuthorizationTests
                 continue;
             }
             var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).ToArray();
-            Assert.True(policies.Length > 0 && policies.All(p => p is AccessPolicies.View or AccessPolicies.Ingest),
+            Assert.True(policies.Length > 0 && policies.All(p => p is AccessPolicies.View or AccessPolicies.Review or AccessPolicies.Ingest),
                 $"{route} ({endpoint.DisplayName}) names no access policy");
         }
+    }
+
+    [Fact]
+    public async Task A_review_token_cannot_take_an_ingest_socket()
+    {
+        await using var server = await OffLoopback();
+        var id = await CreateLiveAsync(server);
+        using var refused = new ClientWebSocket();
+        var error = await Assert.ThrowsAsync<WebSocketException>(() =>
+            refused.ConnectAsync(new Uri($"ws://127.0.0.1:{server.Address.Port}/api/sessions/{id}/ingest?access_token={Review}"), CancellationToken.None));
+        Assert.Contains("403", error.Message);
     }
 
     [Theory]
@@ -169,10 +192,10 @@ public sealed class EndpointAuthorizationTests
     [InlineData("/hubs/sessions")]
     [InlineData("/HUBS/SESSIONS")]
     [InlineData("/hubs/sessions/")]
-    public async Task The_hub_takes_the_view_and_ingest_tokens_and_refuses_none_whatever_the_spelling(string path)
+    public async Task The_hub_takes_the_view_review_and_ingest_tokens_and_refuses_none_whatever_the_spelling(string path)
     {
         await using var server = await OffLoopback();
-        foreach (var token in new[] { View, Ingest })
+        foreach (var token in new[] { View, Review, Ingest })
         {
             await using var viewer = HubAt(server, path, token);
             await viewer.StartAsync();

@@ -54,7 +54,7 @@ public sealed class ReplayBroadcastTests : IDisposable
         Assert.Equal(stored.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), metricsCsv[2].Split(',')[2]);
         Assert.Equal(stored.Select(u => u.Probabilities["angry"]), json.Select(o => (double)o!["probabilities"]!["angry"]!));
         var csv = (await server.Http.GetStringAsync($"/api/sessions/{id}/export.csv")).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("index,speaker,start,end,emotion,p_happy,p_neutral,p_angry,p_sad,w_audio,w_text,engine,text", csv[0]);
+        Assert.StartsWith("index,speaker,start,end,emotion,correction,corrected_by,corrected_utc,p_happy,p_neutral,p_angry,p_sad,w_audio,w_text,engine,text", csv[0]);
         Assert.Equal(stored.Count + 1, csv.Length);
         Assert.Equal(stored.Select(u => $"{u.Index},{u.Speaker},"), csv.Skip(1).Select(l => string.Join(',', l.Split(',')[..2]) + ","));
 

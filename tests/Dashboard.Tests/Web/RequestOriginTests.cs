@@ -30,7 +30,8 @@ public sealed class RequestOriginTests
         var id = await server.CreateLiveSessionAsync(new { format = "pcm16", sampleRate = 16000 });
 
         foreach (var (method, path) in new[] { (HttpMethod.Get, "/api/sessions"), (HttpMethod.Post, $"/api/sessions/{id}/stop"),
-                     (HttpMethod.Post, "/api/sessions/replay"), (HttpMethod.Delete, $"/api/sessions/{id}"), (HttpMethod.Post, "/hubs/sessions/negotiate?negotiateVersion=1") })
+                     (HttpMethod.Post, "/api/sessions/replay"), (HttpMethod.Delete, $"/api/sessions/{id}"), (HttpMethod.Post, "/hubs/sessions/negotiate?negotiateVersion=1"),
+                     (HttpMethod.Post, $"/api/sessions/{id}/utterances/0/corrections"), (HttpMethod.Get, $"/api/sessions/{id}/corrections") })
         {
             using var response = await SendAsync(server, method, path, Foreign);
             Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{method} {path}: {response.StatusCode}");

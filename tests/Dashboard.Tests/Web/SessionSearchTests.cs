@@ -53,7 +53,7 @@ public sealed class SessionSearchTests : IDisposable
     }
 
     [Fact]
-    public async Task Retention_deletes_the_audio_of_old_sessions_first_then_the_sessions_and_viewers_see_them_go()
+    public async Task Retention_deletes_the_audio_of_old_sessions_first_then_the_sessions_with_their_features_and_corrections_and_viewers_see_them_go()
     {
         await using var server = await DashboardServer.StartAsync(settings:
         [
@@ -64,6 +64,8 @@ public sealed class SessionSearchTests : IDisposable
         var stored = await server.Store.GetUtterancesAsync(id);
         Assert.NotEmpty(stored);
         Assert.NotNull(await server.Store.GetUtteranceAudioAsync(id, 0));
+        Assert.Equal(stored.Count, (await server.Store.GetFeaturesAsync(id)).Count); // kept by default
+        await server.Sessions.Corrections.CorrectAsync(id, 0, "sad", "alice");
         await using var viewer = server.Viewer();
         var deleted = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         viewer.On<string>("SessionDeleted", deleted.SetResult);
@@ -76,9 +78,13 @@ public sealed class SessionSearchTests : IDisposable
         Assert.Equal((0, stored.Count), await sweep.SweepAsync(now.AddDays(8)));
         Assert.Null(await server.Store.GetUtteranceAudioAsync(id, 0));
         Assert.Equal(stored.Count, (await server.Store.GetUtterancesAsync(id)).Count); // scores and transcripts stay
+        Assert.Equal(stored.Count, (await server.Store.GetFeaturesAsync(id)).Count); // and features: AudioDays is about audio
+        Assert.Single(await server.Store.GetCorrectionsAsync(id));
 
         Assert.Equal((1, 0), await sweep.SweepAsync(now.AddDays(31)));
         Assert.Null(await server.Store.GetSessionAsync(id));
+        Assert.Empty(await server.Store.GetFeaturesAsync(id)); // personal data goes with its session
+        Assert.Empty(await server.Store.GetCorrectionsAsync(id));
         Assert.Equal(id, await deleted.Task.WaitAsync(Timeout));
     }
 

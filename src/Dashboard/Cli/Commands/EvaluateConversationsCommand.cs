@@ -56,6 +56,7 @@ public static class EvaluateConversationsCommand
                 ["Transcription:Engine"] = engine == "corpus" ? "none" : engine,
                 ["Storage:DataDirectory"] = work.FullName,
                 ["Storage:StoreAudio"] = "false",
+                ["Storage:StoreFeatures"] = "false", // a throw-away store: nothing to adapt from later
             }).Build();
             await using var sessions = await SessionRegistry.CreateAsync(configuration, modelPath, context.Loggers, cancellationToken: ct);
             var text = engine == "corpus" ? "the corpus transcripts" : $"{sessions.Transcription.Engine.ToString().ToLowerInvariant()} ({sessions.Transcription.Reason})";

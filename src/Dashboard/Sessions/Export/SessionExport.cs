@@ -2,14 +2,16 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using EmoStream.Sessions.Corrections;
 using EmoStream.Sessions.Metrics;
 using EmoStream.Sessions.Storage;
 
 namespace EmoStream.Sessions.Export;
 
 /// <summary>
-/// A session's utterances as CSV (one row per utterance, a column per class and modality, the number of the alert it
-/// raised, extended or ended) or JSON (the shape <c>emostream replay --json</c> writes), and its call metrics beside them.
+/// A session's utterances as CSV (one row per utterance, the correction in force beside the model's emotion, a column
+/// per class and modality, the number of the alert it raised, extended or ended) or JSON (the shape
+/// <c>emostream replay --json</c> writes), and its call metrics beside them.
 /// </summary>
 public static class SessionExport
 {
@@ -18,13 +20,17 @@ public static class SessionExport
         var classes = utterances.SelectMany(u => u.Probabilities.Keys).Distinct().ToArray();
         var modalities = utterances.SelectMany(u => u.Weights.Keys).Distinct().ToArray();
         var csv = new StringBuilder();
-        csv.AppendJoin(',', ["index", "speaker", "start", "end", "emotion", .. classes.Select(c => "p_" + c), .. modalities.Select(m => "w_" + m), "engine", "text", "alert"]);
+        csv.AppendJoin(',', ["index", "speaker", "start", "end", "emotion", "correction", "corrected_by", "corrected_utc",
+            .. classes.Select(c => "p_" + c), .. modalities.Select(m => "w_" + m), "engine", "text", "alert"]);
         csv.Append("\r\n");
         foreach (var u in utterances)
         {
             var cells = new List<string>
             {
                 u.Index.ToString(CultureInfo.InvariantCulture), Quote(u.Speaker), Number(u.Start), Number(u.End), Quote(u.Emotion),
+                // Empty without a correction; a person's "none of these" is written out.
+                Quote(u.Correction is { } c ? c.Emotion ?? SessionCorrections.NoneOfThese : ""), Quote(u.Correction?.Author ?? ""),
+                Quote(u.Correction?.CreatedUtc.UtcDateTime.ToString("O", CultureInfo.InvariantCulture) ?? ""),
             };
             cells.AddRange(classes.Select(c => u.Probabilities.TryGetValue(c, out var p) ? Number(p) : ""));
             cells.AddRange(modalities.Select(m => u.Weights.TryGetValue(m, out var w) ? Number(w) : ""));
@@ -36,7 +42,12 @@ public static class SessionExport
         return csv.ToString();
     }
 
-    /// <summary>An array in index order, one object per utterance with keys <c>speaker</c>, <c>start</c>, <c>end</c>, <c>text</c>, <c>emotion</c>, <c>probabilities</c>, <c>weights</c>, <c>alert</c> (the alert it raised, extended or ended, as it stands after it, or null).</summary>
+    /// <summary>
+    /// An array in index order, one object per utterance with keys <c>speaker</c>, <c>start</c>, <c>end</c>, <c>text</c>,
+    /// <c>emotion</c> (the model's), <c>correction</c> (the one in force, <c>{emotion, author, createdUtc}</c> with a null
+    /// emotion for "none of these", or null), <c>probabilities</c>, <c>weights</c>, <c>alert</c> (the alert it raised,
+    /// extended or ended, as it stands after it, or null).
+    /// </summary>
     public static JsonArray Json(IReadOnlyList<UtteranceRecord> utterances)
     {
         static JsonObject Map(IReadOnlyDictionary<string, double> values) => new(values.Select(v => KeyValuePair.Create(v.Key, (JsonNode?)v.Value)));
@@ -47,6 +58,7 @@ public static class SessionExport
             ["end"] = u.End,
             ["text"] = u.Transcript,
             ["emotion"] = u.Emotion,
+            ["correction"] = u.Correction is null ? null : JsonSerializer.SerializeToNode(u.Correction, Web),
             ["probabilities"] = Map(u.Probabilities),
             ["weights"] = Map(u.Weights),
             ["alert"] = u.Alert is null ? null : JsonSerializer.SerializeToNode(u.Alert, Web),

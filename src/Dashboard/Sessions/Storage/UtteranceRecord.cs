@@ -12,6 +12,11 @@ namespace EmoStream.Sessions.Storage;
 /// <param name="Probabilities">Class name to probability, in the model's class order.</param>
 /// <param name="Weights">Modality (<c>audio</c>, <c>text</c>) to its fusion weight.</param>
 /// <param name="Alert">The alert this utterance raised, extended or ended, as it stands after it; null when none.</param>
+/// <param name="Correction">
+/// The correction a person made that is in force, beside the model's unchanged <paramref name="Emotion"/>; null when
+/// none. Corrections are stored on their own (<see cref="ISessionStore.AddCorrectionAsync"/>): the store and the
+/// pipeline leave this null, <c>SessionCorrections</c> fills it where utterances are shown.
+/// </param>
 public sealed record UtteranceRecord(
     string SessionId,
     int Index,
@@ -24,4 +29,5 @@ public sealed record UtteranceRecord(
     string Emotion,
     IReadOnlyDictionary<string, double> Probabilities,
     IReadOnlyDictionary<string, double> Weights,
-    AlertRecord? Alert = null);
+    AlertRecord? Alert = null,
+    CorrectionInForce? Correction = null);

@@ -42,6 +42,16 @@ export class Api {
     return this.#send('POST', '/api/sessions/replay', form).then(r => r.json());
   }
 
+  /** Every correction of session `id`, oldest first. */
+  corrections(id) {
+    return this.#json('GET', `/api/sessions/${encodeURIComponent(id)}/corrections`);
+  }
+
+  /** Sets utterance `index`'s emotion (null: none of these); resolves to the stored correction. */
+  correct(id, index, emotion) {
+    return this.#json('POST', `/api/sessions/${encodeURIComponent(id)}/utterances/${index}/corrections`, { emotion });
+  }
+
   stop(id) {
     return this.#json('POST', `/api/sessions/${encodeURIComponent(id)}/stop`);
   }

@@ -1,6 +1,7 @@
 // One session: its facts and status, the alerts, the timeline, the probability chart and the transcript. It
 // shows what is stored, then joins the session on the hub from the next index, so it receives every later
-// result once and in order; after a reconnect it joins again from the last index it has.
+// result once and in order, and every correction as it is made; after a reconnect it joins again from the last
+// index it has.
 
 import { withToken } from './auth.js';
 import { AlertList } from './alerts.js';
@@ -32,7 +33,8 @@ export async function openSession(main, id, { api, hub, settings, microphone, to
 
   const timeline = new Timeline($('.timeline'), settings.classes, session.speakers, select);
   const chart = new ProbabilityChart($('.chart'), settings.classes);
-  const transcript = new Transcript($('.transcript'), settings.classes);
+  const transcript = new Transcript($('.transcript'), settings.classes,
+    settings.canCorrect ? (index, emotion) => api.correct(id, index, emotion) : null);
   const speakers = new SpeakerSummary($('.speaker-list'), settings.classes, session.speakers);
   const alerts = new AlertList();
   const metrics = new MetricsTable($('.metrics'), () => api.metrics(id));
@@ -115,6 +117,10 @@ export async function openSession(main, id, { api, hub, settings, microphone, to
       if (u.index > last + 1) join();
       else add([u]);
     },
+    // A correction stored by anyone (this page included), on a running or ended session.
+    UtteranceCorrected: c => {
+      if (c.sessionId === id) transcript.correct(c.index, c);
+    },
     SessionEnded: s => {
       if (s.id !== id) return;
       // Marked interrupted by another node (this session's node died): what it stored but never sent is fetched once.
@@ -124,8 +130,21 @@ export async function openSession(main, id, { api, hub, settings, microphone, to
       metrics.refresh();
       if (catchUp) join();
     },
-  }, join);
-  join();
+  }, joinWithCorrections);
+  joinWithCorrections();
+
+  /**
+   * Joins, then reads the session's corrections: any made before this page was in the session's group (while it
+   * loaded, or was disconnected) are shown too; later ones arrive as UtteranceCorrected.
+   */
+  async function joinWithCorrections() {
+    await join();
+    try {
+      for (const c of await api.corrections(id)) transcript.correct(c.index, c);
+    } catch (e) {
+      showError(error, `corrections unavailable: ${e.message}`);
+    }
+  }
 
   $('.stop').addEventListener('click', async () => {
     $('.stop').disabled = true;
