@@ -109,7 +109,7 @@ public sealed class SessionRegistry : IAsyncDisposable
                 : factory.Select();
             var transcriber = await factory.CreateAsync(selection, cancellationToken).ConfigureAwait(false);
             var shared = new PipelineResources(model, transcriber, vad, store, Options<PipelineOptions>(), Options<ScoringOptions>(),
-                Options<SegmentationOptions>(), Options<CaptureSessionOptions>(), storage.StoreAudio, alerts, time, loggers);
+                Options<SegmentationOptions>(), Options<CaptureSessionOptions>(), storage.StoreAudio, storage.StoreFeatures, alerts, time, loggers);
             var models = new ModelSet(model, modelPath, Options<ModelsOptions>().Directory, path => ScoringModel.Load(path, lexical),
                 candidate => SwitchProblem(candidate, model, transcriber is null));
             return new SessionRegistry(shared, models, selection, Options<TelephonyOptions>(), Options<TranscriptionOptions>().LateTextWait);

@@ -33,7 +33,7 @@ public sealed class PageHardeningTests
         await server.Store.CreateSessionAsync(session);
         for (var i = 0; i < hostile.Length; i++)
             await server.Store.AddUtteranceAsync(new UtteranceRecord("csv1", i, hostile[i], i, i + 0.5, "=1+2 said " + i, "none", null, "neutral",
-                new Dictionary<string, double> { ["neutral"] = 1.0 }, new Dictionary<string, double> { ["audio"] = 1.0 }), null);
+                new Dictionary<string, double> { ["neutral"] = 1.0 }, new Dictionary<string, double> { ["audio"] = 1.0 }), null, null);
 
         var rows = (await server.Http.GetStringAsync("/api/sessions/csv1/export.csv")).Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[1..];
         Assert.Equal(hostile.Length, rows.Length);

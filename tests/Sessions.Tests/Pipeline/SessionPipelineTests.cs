@@ -95,6 +95,16 @@ public sealed class SessionPipelineTests(TrainedModel model) : IDisposable
             if (r.Transcript is null) Assert.Equal(0.0, r.Weights[ModalityNames.Text]);
             else Assert.True(r.Weights[ModalityNames.Text] > 0 && r.Engine == "pocketsphinx" && r.TranscriptConfidence is >= 0 and <= 1);
         }
+        // Stored with every result (on by default): the vectors scored, each beside its featurizer; no text, no text vector.
+        var features = await host.Store.GetFeaturesAsync(session.Id);
+        Assert.Equal(results.Select(r => r.Index), features.Select(f => f.Index));
+        foreach (var (r, f) in results.Zip(features.Select(f => f.Features)))
+        {
+            Assert.Equal(host.Model.Acoustic!.Info, f.AcousticFeaturizer);
+            Assert.Equal(host.Model.Acoustic.Info.Dimension, f.Acoustic!.Length);
+            Assert.Equal(r.Weights[ModalityNames.Text] > 0, f.Lexical is not null);
+            Assert.Equal(f.Lexical is null ? null : host.Model.Lexical!.Info, f.LexicalFeaturizer);
+        }
         // Words of the sentences spoken ("Kids are talking by the door.", "Dogs are sitting by the door.") come out.
         string[] spoken = ["kids", "talking", "dogs", "sitting", "door"];
         Assert.Contains(results, r => r.Transcript is { Length: > 0 } text
@@ -126,6 +136,35 @@ public sealed class SessionPipelineTests(TrainedModel model) : IDisposable
             var audio = (await host.Store.GetUtteranceAudioAsync(session.Id, r.Index))!.Samples;
             var expected = host.Model.Score(scorer, host.Model.Acoustic!.Extract(audio), null);
             Assert.Equal(expected.Probabilities.Select(p => (double)p), r.Probabilities.Values);
+        }
+    }
+
+    [Fact]
+    public async Task The_stored_features_rescored_give_the_published_results_and_none_are_stored_when_turned_off()
+    {
+        var file = Conversation("features.wav", turns: 4);
+        await using (var host = await Host("none"))
+        {
+            var session = await Start(host, file, ReplayPacing.AsFastAsPossible);
+            var results = await Drain(session);
+            Assert.NotEmpty(results);
+            var features = await host.Store.GetFeaturesAsync(session.Id);
+            Assert.Equal(results.Select(r => r.Index), features.Select(f => f.Index));
+            // What adaptation reads back is what the model scored: a fresh dialogue state over it gives every published answer.
+            using var scorer = host.Model.CreateScorer(100);
+            foreach (var (r, f) in results.Zip(features.Select(f => f.Features)))
+            {
+                Assert.Null(f.Lexical); // no transcription: the text modality is absent, not zeros
+                Assert.Null(f.LexicalFeaturizer);
+                Assert.Equal(r.Probabilities.Values, host.Model.Score(scorer, f.Acoustic, f.Lexical).Probabilities.Select(p => (double)p));
+            }
+        }
+        await using (var off = await Host("none", ("Storage:StoreFeatures", "false")))
+        {
+            var session = await Start(off, file, ReplayPacing.AsFastAsPossible);
+            Assert.NotEmpty(await Drain(session));
+            Assert.NotEmpty(await off.Store.GetUtterancesAsync(session.Id));
+            Assert.Empty(await off.Store.GetFeaturesAsync(session.Id));
         }
     }
 

@@ -30,7 +30,7 @@ public sealed class SessionQueryTests : IDisposable
                 var (speaker, emotion, alert) = utterances[i];
                 await store.AddUtteranceAsync(new UtteranceRecord(id, i, speaker, i, i + 0.5, null, null, null, emotion,
                     new Dictionary<string, double> { [emotion] = 1 }, new Dictionary<string, double> { ["audio"] = 1 },
-                    alert ? new AlertRecord(1, speaker, 0, i, 0, i + 0.5, i + 1, new Dictionary<string, int> { [emotion] = i + 1 }, true) : null), null);
+                    alert ? new AlertRecord(1, speaker, 0, i, 0, i + 0.5, i + 1, new Dictionary<string, int> { [emotion] = i + 1 }, true) : null), null, null);
             }
             if (status != SessionStatus.Running) await store.EndSessionAsync(id, status, Day.AddDays(day).AddMinutes(5), null);
         }
@@ -80,7 +80,7 @@ public sealed class SessionQueryTests : IDisposable
         {
             await store.CreateSessionAsync(new SessionRecord(id, SessionKind.Live, "live", SessionStatus.Running, Day.AddDays(day), null, ["a"], "m"));
             await store.AddUtteranceAsync(new UtteranceRecord(id, 0, "a", 0, 1, null, null, null, "sad",
-                new Dictionary<string, double> { ["sad"] = 1 }, new Dictionary<string, double> { ["audio"] = 1 }), new UtteranceAudio([0.1f, 0.2f], 16000));
+                new Dictionary<string, double> { ["sad"] = 1 }, new Dictionary<string, double> { ["audio"] = 1 }), new UtteranceAudio([0.1f, 0.2f], 16000), null);
             if (ended) await store.EndSessionAsync(id, SessionStatus.Completed, Day.AddDays(day).AddMinutes(1), null);
         }
         Assert.Equal(1, await store.DeleteAudioAsync(Day.AddDays(1)));
@@ -98,8 +98,17 @@ public sealed class SessionQueryTests : IDisposable
         public Task EndSessionAsync(string sessionId, SessionStatus status, DateTimeOffset endedUtc, string? detail, CancellationToken cancellationToken = default) =>
             inner.EndSessionAsync(sessionId, status, endedUtc, detail, cancellationToken);
 
-        public Task AddUtteranceAsync(UtteranceRecord utterance, UtteranceAudio? audio, CancellationToken cancellationToken = default) =>
-            inner.AddUtteranceAsync(utterance, audio, cancellationToken);
+        public Task AddUtteranceAsync(UtteranceRecord utterance, UtteranceAudio? audio, UtteranceFeatures? features, CancellationToken cancellationToken = default) =>
+            inner.AddUtteranceAsync(utterance, audio, features, cancellationToken);
+
+        public Task<IReadOnlyList<StoredFeatures>> GetFeaturesAsync(string sessionId, CancellationToken cancellationToken = default) =>
+            inner.GetFeaturesAsync(sessionId, cancellationToken);
+
+        public Task<CorrectionRecord> AddCorrectionAsync(string sessionId, int index, string? emotion, string author, DateTimeOffset createdUtc,
+            CancellationToken cancellationToken = default) => inner.AddCorrectionAsync(sessionId, index, emotion, author, createdUtc, cancellationToken);
+
+        public Task<IReadOnlyList<CorrectionRecord>> GetCorrectionsAsync(string sessionId, CancellationToken cancellationToken = default) =>
+            inner.GetCorrectionsAsync(sessionId, cancellationToken);
 
         public Task<SessionRecord?> GetSessionAsync(string sessionId, CancellationToken cancellationToken = default) => inner.GetSessionAsync(sessionId, cancellationToken);
 

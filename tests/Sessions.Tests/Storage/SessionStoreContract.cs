@@ -1,4 +1,5 @@
 using System.Data.Common;
+using EmoStream.Inference.Features;
 using EmoStream.Sessions.Storage;
 using EmoStream.Sessions.Tests.Support;
 using Microsoft.Data.Sqlite;
@@ -70,8 +71,8 @@ public abstract class SessionStoreContract : IAsyncLifetime
         var first = Utterance("s1", 0, "I want my money back") with { Alert = alert };
         var second = Utterance("s1", 1, null);
         float[] audio = [0.1f, -0.2f, 0.3f];
-        await store.AddUtteranceAsync(first, new UtteranceAudio(audio, 8_000));
-        await store.AddUtteranceAsync(second, null);
+        await store.AddUtteranceAsync(first, new UtteranceAudio(audio, 8_000), null);
+        await store.AddUtteranceAsync(second, null, null);
         await store.EndSessionAsync("s1", SessionStatus.Completed, created.AddSeconds(30), null);
 
         var session = (await store.GetSessionAsync("s1"))!;
@@ -105,8 +106,8 @@ public abstract class SessionStoreContract : IAsyncLifetime
     {
         var store = await OpenAsync();
         await store.CreateSessionAsync(Session("s", DateTimeOffset.UtcNow));
-        await store.AddUtteranceAsync(Utterance("s", 0, "first"), new UtteranceAudio([1f], 16_000));
-        await Assert.ThrowsAnyAsync<DbException>(() => store.AddUtteranceAsync(Utterance("s", 0, "again"), new UtteranceAudio([2f], 16_000)));
+        await store.AddUtteranceAsync(Utterance("s", 0, "first"), new UtteranceAudio([1f], 16_000), null);
+        await Assert.ThrowsAnyAsync<DbException>(() => store.AddUtteranceAsync(Utterance("s", 0, "again"), new UtteranceAudio([2f], 16_000), null));
         Assert.Equal("first", Assert.Single(await store.GetUtterancesAsync("s")).Transcript);
         Assert.Equal(new[] { 1f }, (await store.GetUtteranceAudioAsync("s", 0))!.Samples);
     }
@@ -121,7 +122,7 @@ public abstract class SessionStoreContract : IAsyncLifetime
         {
             var id = $"session{s}";
             await store.CreateSessionAsync(Session(id, DateTimeOffset.UtcNow));
-            for (var i = 0; i < count; i++) await store.AddUtteranceAsync(Utterance(id, i, $"{id} says {i}"), s == 0 ? new UtteranceAudio(new float[160], 16_000) : null);
+            for (var i = 0; i < count; i++) await store.AddUtteranceAsync(Utterance(id, i, $"{id} says {i}"), s == 0 ? new UtteranceAudio(new float[160], 16_000) : null, null);
             await store.EndSessionAsync(id, SessionStatus.Completed, DateTimeOffset.UtcNow, null);
         }).ToArray();
         var reader = Task.Run(async () =>
@@ -174,7 +175,7 @@ public abstract class SessionStoreContract : IAsyncLifetime
         foreach (var id in new[] { "ended", "running" })
         {
             await store.CreateSessionAsync(Session(id, created));
-            await store.AddUtteranceAsync(Utterance(id, 0, "kept"), new UtteranceAudio([0.5f], 16_000));
+            await store.AddUtteranceAsync(Utterance(id, 0, "kept"), new UtteranceAudio([0.5f], 16_000), null);
         }
         await store.EndSessionAsync("ended", SessionStatus.Completed, created.AddMinutes(1), null);
 
@@ -212,6 +213,145 @@ public abstract class SessionStoreContract : IAsyncLifetime
 
     /// <summary>A running session created by another process (the given owner): created here, then its owner column rewritten.</summary>
     protected abstract Task ReownAsync(ISessionStore store, string id, string owner);
+
+    /// <summary>Runs SQL on the test's database directly (before or after a store opened it).</summary>
+    protected abstract Task ExecuteAsync(string sql);
+
+    /// <summary>The type of <c>schema_migrations.applied_utc</c>, as the stores create it.</summary>
+    protected abstract string TimestampType { get; }
+
+    internal static readonly FeaturizerInfo AcousticInfo = new("acoustic/compact@1", Modality.Acoustic, 6, "rate=16000;frame=25ms");
+    internal static readonly FeaturizerInfo LexicalInfo = new("lexical/glove-sif@1", Modality.Lexical, 3, "dim=100;a=0.001");
+
+    /// <summary>Values whose bits a careless encoding would change: signed zero, the smallest subnormal, extremes, infinity, a NaN payload.</summary>
+    private static readonly float[] Awkward =
+        [-0f, float.Epsilon, float.MaxValue, float.NegativeInfinity, BitConverter.Int32BitsToSingle(0x7fc00123), 1f / 3f];
+
+    private static void AssertBits(float[]? expected, float[]? actual) =>
+        Assert.Equal(expected?.Select(BitConverter.SingleToInt32Bits), actual?.Select(BitConverter.SingleToInt32Bits));
+
+    [SkippableFact]
+    public async Task Features_round_trip_bit_exact_with_their_featurizers_and_absent_modalities_stay_absent()
+    {
+        var store = await OpenAsync();
+        await store.CreateSessionAsync(Session("f", DateTimeOffset.UtcNow));
+        var both = new UtteranceFeatures(AcousticInfo, Awkward, LexicalInfo, [0.25f, -1.5f, 1e-30f]);
+        var audioOnly = new UtteranceFeatures(AcousticInfo, [1f, 2f, 3f, 4f, 5f, 6f], null, null);
+        var textOnly = new UtteranceFeatures(null, null, LexicalInfo, [0f, 0f, 1f]);
+        await store.AddUtteranceAsync(Utterance("f", 0, "both"), null, both);
+        await store.AddUtteranceAsync(Utterance("f", 1, null), null, audioOnly);
+        await store.AddUtteranceAsync(Utterance("f", 2, "kept without features"), null, null);
+        await store.AddUtteranceAsync(Utterance("f", 3, "text"), null, textOnly);
+
+        var stored = await store.GetFeaturesAsync("f");
+        Assert.Equal([0, 1, 3], stored.Select(f => f.Index));
+        foreach (var (expected, actual) in new[] { both, audioOnly, textOnly }.Zip(stored.Select(f => f.Features)))
+        {
+            Assert.Equal(expected.AcousticFeaturizer, actual.AcousticFeaturizer);
+            Assert.Equal(expected.LexicalFeaturizer, actual.LexicalFeaturizer);
+            AssertBits(expected.Acoustic, actual.Acoustic);
+            AssertBits(expected.Lexical, actual.Lexical);
+        }
+        Assert.Empty(await store.GetFeaturesAsync("missing"));
+        // A second node reads the same.
+        AssertBits(Awkward, (await (await OpenAsync()).GetFeaturesAsync("f"))[0].Features.Acoustic);
+    }
+
+    [SkippableFact]
+    public async Task A_refused_utterance_leaves_no_features()
+    {
+        var store = await OpenAsync();
+        await store.CreateSessionAsync(Session("s", DateTimeOffset.UtcNow));
+        await store.AddUtteranceAsync(Utterance("s", 0, "first"), null, new UtteranceFeatures(AcousticInfo, [1f], null, null));
+        await Assert.ThrowsAnyAsync<DbException>(() => store.AddUtteranceAsync(Utterance("s", 0, "again"), null, new UtteranceFeatures(AcousticInfo, [2f], null, null)));
+        Assert.Equal(new[] { 1f }, Assert.Single(await store.GetFeaturesAsync("s")).Features.Acoustic);
+    }
+
+    [SkippableFact]
+    public async Task Corrections_are_a_history_oldest_first_beside_the_unchanged_model_answer()
+    {
+        var store = await OpenAsync();
+        var at = new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero).AddTicks(1230); // microseconds survive
+        await store.CreateSessionAsync(Session("c", at));
+        await store.CreateSessionAsync(Session("other", at));
+        await store.AddUtteranceAsync(Utterance("c", 0, "I want my money back"), null, null);
+        await store.AddUtteranceAsync(Utterance("c", 1, "fine"), null, null);
+        await store.AddUtteranceAsync(Utterance("other", 0, "hello"), null, null);
+
+        var first = await store.AddCorrectionAsync("c", 1, "neutral", "alice", at);
+        var second = await store.AddCorrectionAsync("c", 0, null, "operator", at.AddSeconds(1));
+        var third = await store.AddCorrectionAsync("c", 1, "sad", "bob", at.AddSeconds(2));
+        await store.AddCorrectionAsync("other", 0, "happy", "alice", at);
+
+        Assert.Equal(new CorrectionRecord(first.Id, "c", 1, "neutral", "angry", "alice", at), first);
+        Assert.True(first.Id < second.Id && second.Id < third.Id);
+        Assert.Equal([first, second, third], await store.GetCorrectionsAsync("c"));
+        Assert.Null(second.Emotion); // "none of these"
+        Assert.All(await store.GetUtterancesAsync("c"), u => Assert.Equal("angry", u.Emotion)); // the model's answer stays
+        Assert.Empty(await store.GetCorrectionsAsync("missing"));
+    }
+
+    [SkippableFact]
+    public async Task A_correction_of_an_utterance_or_session_that_does_not_exist_is_refused_and_stores_nothing()
+    {
+        var store = await OpenAsync();
+        await store.CreateSessionAsync(Session("c", DateTimeOffset.UtcNow));
+        await store.AddUtteranceAsync(Utterance("c", 0, "hello"), null, null);
+        var noUtterance = await Assert.ThrowsAsync<InvalidOperationException>(() => store.AddCorrectionAsync("c", 1, "sad", "alice", DateTimeOffset.UtcNow));
+        Assert.Contains("'c'", noUtterance.Message);
+        Assert.Contains("1", noUtterance.Message);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.AddCorrectionAsync("missing", 0, "sad", "alice", DateTimeOffset.UtcNow));
+        Assert.Empty(await store.GetCorrectionsAsync("c"));
+    }
+
+    [SkippableFact]
+    public async Task Deleting_a_session_deletes_its_features_and_corrections_and_leaves_other_sessions_alone()
+    {
+        var store = await OpenAsync();
+        foreach (var id in new[] { "gone", "kept" })
+        {
+            await store.CreateSessionAsync(Session(id, DateTimeOffset.UtcNow));
+            await store.AddUtteranceAsync(Utterance(id, 0, "hello"), new UtteranceAudio([0.5f], 16_000), new UtteranceFeatures(AcousticInfo, [1f], LexicalInfo, [2f]));
+            await store.AddCorrectionAsync(id, 0, "sad", "alice", DateTimeOffset.UtcNow);
+        }
+        Assert.True(await store.DeleteSessionAsync("gone"));
+        Assert.Empty(await store.GetFeaturesAsync("gone"));
+        Assert.Empty(await store.GetCorrectionsAsync("gone"));
+        Assert.Equal(0, await CountRowsAsync("gone"));
+        Assert.Single(await store.GetFeaturesAsync("kept"));
+        Assert.Single(await store.GetCorrectionsAsync("kept"));
+        // A new session under the same id starts with nothing left over.
+        await store.CreateSessionAsync(Session("gone", DateTimeOffset.UtcNow));
+        await store.AddUtteranceAsync(Utterance("gone", 0, "again"), null, null);
+        Assert.Empty(await store.GetFeaturesAsync("gone"));
+        Assert.Empty(await store.GetCorrectionsAsync("gone"));
+    }
+
+    /// <summary>Rows of a session left in the feature and correction tables, counted by SQL (not through the store's queries).</summary>
+    protected abstract Task<long> CountRowsAsync(string sessionId);
+
+    [SkippableFact]
+    public async Task A_database_of_the_previous_schema_upgrades_in_place_and_its_utterances_take_corrections()
+    {
+        // Version 4, as the release before features and corrections wrote it, holding a scored utterance.
+        var previous = Migrations.Where(m => m.Version <= 4).ToArray();
+        await ExecuteAsync($"CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_utc {TimestampType} NOT NULL);"
+            + string.Concat(previous.Select(m => m.Sql + $"INSERT INTO schema_migrations VALUES ({m.Version}, '{m.Name}', '2026-01-01T00:00:00Z');"))
+            + "INSERT INTO sessions (id, kind, source, status, created_utc, speakers, model_id) VALUES ('old', 'Live', 'mic', 'Completed', '2026-01-01T00:00:00.0000000Z', '[\"a\"]', 'm');"
+            + "INSERT INTO utterances (session_id, idx, speaker, start_s, end_s, emotion, probabilities, weights) VALUES ('old', 0, 'a', 0, 1, 'sad', '{\"sad\":1}', '{\"audio\":1}');");
+
+        var store = await OpenAsync();
+
+        Assert.Equal(Migrations.Select(m => m.Version), await AppliedAsync(store));
+        Assert.Equal("sad", Assert.Single(await store.GetUtterancesAsync("old")).Emotion);
+        Assert.Empty(await store.GetFeaturesAsync("old"));
+        var correction = await store.AddCorrectionAsync("old", 0, "neutral", "alice", DateTimeOffset.UtcNow);
+        Assert.Equal(("neutral", "sad"), (correction.Emotion, correction.ModelEmotion));
+        await store.AddUtteranceAsync(Utterance("old", 1, "new"), null, new UtteranceFeatures(AcousticInfo, [0.5f], null, null));
+        Assert.Equal([1], (await store.GetFeaturesAsync("old")).Select(f => f.Index));
+        Assert.True(await store.DeleteSessionAsync("old"));
+        Assert.Equal(0, await CountRowsAsync("old"));
+    }
 }
 
 public sealed class SqliteSessionStoreContract : SessionStoreContract
@@ -235,6 +375,26 @@ public sealed class SqliteSessionStoreContract : SessionStoreContract
         command.Parameters.AddWithValue("$o", owner);
         command.Parameters.AddWithValue("$id", id);
         await command.ExecuteNonQueryAsync();
+    }
+
+    protected override string TimestampType => "TEXT";
+
+    protected override async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DbPath}");
+        await connection.OpenAsync();
+        await using var command = new SqliteCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    protected override async Task<long> CountRowsAsync(string sessionId)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DbPath}");
+        await connection.OpenAsync();
+        await using var command = new SqliteCommand(
+            "SELECT (SELECT COUNT(*) FROM utterance_features WHERE session_id = $id) + (SELECT COUNT(*) FROM corrections WHERE session_id = $id);", connection);
+        command.Parameters.AddWithValue("$id", sessionId);
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     public override async Task DisposeAsync()
@@ -264,6 +424,26 @@ public sealed class PostgresSessionStoreContract(LocalPostgres server) : Session
         await using var command = new Npgsql.NpgsqlCommand("UPDATE sessions SET owner = $1 WHERE id = $2;", connection)
             { Parameters = { new() { Value = owner }, new() { Value = id } } };
         await command.ExecuteNonQueryAsync();
+    }
+
+    protected override string TimestampType => "TIMESTAMPTZ";
+
+    protected override async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(await (_database ??= server.NewDatabaseAsync()));
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    protected override async Task<long> CountRowsAsync(string sessionId)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(await _database!);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(
+            "SELECT (SELECT COUNT(*) FROM utterance_features WHERE session_id = $1) + (SELECT COUNT(*) FROM corrections WHERE session_id = $1);", connection)
+            { Parameters = { new() { Value = sessionId } } };
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     [SkippableFact]

@@ -56,18 +56,19 @@ public sealed class SqliteSessionStoreTests : IDisposable
 
         Assert.Equal(SchemaMigrations.All.Select(m => m.Version), await store.AppliedMigrationsAsync());
         Assert.Equal(SessionStatus.Completed, (await store.GetSessionAsync("old"))!.Status);
-        await store.AddUtteranceAsync(Utterance("old", 0, "hello"), new UtteranceAudio([0.5f], 16_000));
+        await store.AddUtteranceAsync(Utterance("old", 0, "hello"), new UtteranceAudio([0.5f], 16_000), null);
         Assert.Equal(new[] { 0.5f }, (await store.GetUtteranceAudioAsync("old", 0))!.Samples);
     }
 
     [Fact]
-    public void Migrations_are_numbered_in_order_alerts_then_session_owner_the_same_for_both_providers()
+    public void Migrations_are_numbered_in_order_alerts_owner_features_corrections_the_same_for_both_providers()
     {
         Assert.Equal(Enumerable.Range(1, SchemaMigrations.All.Count), SchemaMigrations.All.Select(m => m.Version));
         Assert.Equal("alerts", SchemaMigrations.All.Single(m => m.Version == 3).Name);
         Assert.Contains("ADD COLUMN alert", SchemaMigrations.All.Single(m => m.Version == 3).Sql);
         Assert.Equal("session owner", SchemaMigrations.All.Single(m => m.Version == 4).Name);
         Assert.Contains("ADD COLUMN owner", SchemaMigrations.All.Single(m => m.Version == 4).Sql);
+        Assert.Equal(["utterance features", "corrections"], SchemaMigrations.All.Where(m => m.Version > 4).Select(m => m.Name));
         // PostgreSQL has the same steps in its own dialect.
         Assert.Equal(SchemaMigrations.All.Select(m => (m.Version, m.Name)), SchemaMigrations.PostgreSql.Select(m => (m.Version, m.Name)));
     }
@@ -96,7 +97,7 @@ public sealed class SqliteSessionStoreTests : IDisposable
             Assert.Equal(SchemaMigrations.All.Select(m => m.Version), await store.AppliedMigrationsAsync());
             // Migration 3: utterances keep the alert they raised.
             var alert = new EmoStream.Sessions.Alerts.AlertRecord(1, "agent", 0, 0, 0, 1.75, 1, new Dictionary<string, int> { ["angry"] = 1 }, true);
-            await store.AddUtteranceAsync(Utterance("done", 0, "hello") with { Alert = alert }, null);
+            await store.AddUtteranceAsync(Utterance("done", 0, "hello") with { Alert = alert }, null, null);
             Assert.Equal(alert, (await store.GetUtterancesAsync("done", 0)).Single().Alert);
             // Migration 4: a session left running from before owners were recorded is an orphan: interrupted at start-up.
             Assert.Equal(["left"], await store.InterruptOrphansAsync());

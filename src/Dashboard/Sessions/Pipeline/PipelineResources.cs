@@ -12,6 +12,7 @@ namespace EmoStream.Sessions.Pipeline;
 /// <summary>What every session's pipeline shares: the model (the one this session leased), the transcriber's decoder pool, the VAD model, the store, the alert rule and the clock.</summary>
 /// <param name="Transcriber">Null when transcription is off: utterances then have no text.</param>
 /// <param name="StoreAudio">Keep each utterance's audio with its result (<see cref="StorageOptions.StoreAudio"/>).</param>
+/// <param name="StoreFeatures">Keep the vectors each utterance was scored from with its result (<see cref="StorageOptions.StoreFeatures"/>).</param>
 internal sealed record PipelineResources(
     ScoringModel Model,
     ISpeechTranscriber? Transcriber,
@@ -22,6 +23,7 @@ internal sealed record PipelineResources(
     SegmentationOptions Segmentation,
     CaptureSessionOptions CaptureSession,
     bool StoreAudio,
+    bool StoreFeatures,
     AlertOptions Alerts,
     TimeProvider Time,
     ILoggerFactory Loggers);

@@ -208,8 +208,12 @@ public sealed class SessionPipeline : IAsyncDisposable
                 var score = model.Score(scorer, acoustic, lexical);
                 var record = ToRecord(pending.Utterance, score, transcript, text);
                 record = record with { Alert = alerts.Add(record) };
+                var audio = _shared.StoreAudio ? new UtteranceAudio(pending.Utterance.Samples, pending.Utterance.Format.SampleRate) : null;
+                var features = _shared.StoreFeatures
+                    ? new UtteranceFeatures(acoustic is null ? null : model.Acoustic!.Info, acoustic, lexical is null ? null : model.Lexical!.Info, lexical)
+                    : null;
                 // Persist first: a result a viewer has seen is never lost.
-                await _shared.Store.AddUtteranceAsync(record, _shared.StoreAudio ? new UtteranceAudio(pending.Utterance.Samples, pending.Utterance.Format.SampleRate) : null, cancellationToken).ConfigureAwait(false);
+                await _shared.Store.AddUtteranceAsync(record, audio, features, cancellationToken).ConfigureAwait(false);
                 _stored++;
                 await _results.Writer.WriteAsync(record, cancellationToken).ConfigureAwait(false);
             }

@@ -15,8 +15,22 @@ public interface ISessionStore
     /// <exception cref="InvalidOperationException">There is no such session.</exception>
     Task EndSessionAsync(string sessionId, SessionStatus status, DateTimeOffset endedUtc, string? detail, CancellationToken cancellationToken = default);
 
+    /// <summary>Stores a scored utterance with what is kept beside it, in one transaction: all of it or nothing.</summary>
     /// <param name="audio">The utterance's samples and their rate, to keep; or null.</param>
-    Task AddUtteranceAsync(UtteranceRecord utterance, UtteranceAudio? audio, CancellationToken cancellationToken = default);
+    /// <param name="features">The vectors the model scored, to keep (<see cref="StorageOptions.StoreFeatures"/>); or null.</param>
+    Task AddUtteranceAsync(UtteranceRecord utterance, UtteranceAudio? audio, UtteranceFeatures? features, CancellationToken cancellationToken = default);
+
+    /// <summary>The stored features of a session's utterances, in index order; utterances stored without features are absent.</summary>
+    Task<IReadOnlyList<StoredFeatures>> GetFeaturesAsync(string sessionId, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores a correction (never touching the utterance's own emotion); returns it with its Id.</summary>
+    /// <param name="emotion">The emotion set; null for "none of these". Not checked against the model's classes here.</param>
+    /// <exception cref="InvalidOperationException">There is no such utterance.</exception>
+    Task<CorrectionRecord> AddCorrectionAsync(string sessionId, int index, string? emotion, string author, DateTimeOffset createdUtc,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Every correction of the session, oldest first (the latest per utterance is the one in force).</summary>
+    Task<IReadOnlyList<CorrectionRecord>> GetCorrectionsAsync(string sessionId, CancellationToken cancellationToken = default);
 
     Task<SessionRecord?> GetSessionAsync(string sessionId, CancellationToken cancellationToken = default);
 
@@ -44,7 +58,7 @@ public interface ISessionStore
     /// <summary>The <see cref="SessionOwner.Token"/> of the process that created a session; null when none was recorded or there is no such session.</summary>
     Task<string?> GetOwnerAsync(string sessionId, CancellationToken cancellationToken = default);
 
-    /// <summary>Removes a session with its utterances; false when there was none.</summary>
+    /// <summary>Removes a session with everything stored for it (utterances, audio, features, corrections); false when there was none.</summary>
     Task<bool> DeleteSessionAsync(string sessionId, CancellationToken cancellationToken = default);
 
     /// <summary>

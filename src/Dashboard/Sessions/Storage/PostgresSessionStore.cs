@@ -160,7 +160,7 @@ public sealed class PostgresSessionStore : ISessionStore, IAsyncDisposable
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
     }
 
-    public async Task AddUtteranceAsync(UtteranceRecord utterance, UtteranceAudio? audio, CancellationToken cancellationToken = default)
+    public async Task AddUtteranceAsync(UtteranceRecord utterance, UtteranceAudio? audio, UtteranceFeatures? features, CancellationToken cancellationToken = default)
     {
         await using var connection = await _data.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -181,7 +181,53 @@ public sealed class PostgresSessionStore : ISessionStore, IAsyncDisposable
             Add(command, utterance.SessionId, utterance.Index, audio.SampleRate, MemoryMarshal.AsBytes(audio.Samples.AsSpan()).ToArray());
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
+        if (features is not null)
+        {
+            await using var command = new NpgsqlCommand("""
+                INSERT INTO utterance_features (session_id, idx, acoustic_featurizer, acoustic, lexical_featurizer, lexical) VALUES ($1, $2, $3, $4, $5, $6);
+                """, connection, transaction);
+            Add(command, utterance.SessionId, utterance.Index, StoredRows.Featurizer(features.AcousticFeaturizer), StoredRows.Vector(features.Acoustic),
+                StoredRows.Featurizer(features.LexicalFeaturizer), StoredRows.Vector(features.Lexical));
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<StoredFeatures>> GetFeaturesAsync(string sessionId, CancellationToken cancellationToken = default)
+    {
+        await using var command = _data.CreateCommand($"SELECT {StoredRows.FeatureColumns} FROM utterance_features WHERE session_id = $1 ORDER BY idx;");
+        Add(command, sessionId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var features = new List<StoredFeatures>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) features.Add(StoredRows.Features(reader));
+        return features;
+    }
+
+    public async Task<CorrectionRecord> AddCorrectionAsync(string sessionId, int index, string? emotion, string author, DateTimeOffset createdUtc,
+        CancellationToken cancellationToken = default)
+    {
+        // One statement: the model's answer is copied from the utterance as it is stored, and nothing is written without one.
+        await using var command = _data.CreateCommand($"""
+            INSERT INTO corrections (session_id, idx, emotion, model_emotion, author, created_utc)
+            SELECT session_id, idx, $3, emotion, $4, $5 FROM utterances WHERE session_id = $1 AND idx = $2
+            RETURNING {StoredRows.CorrectionColumns};
+            """);
+        Add(command, sessionId, index, emotion, author, createdUtc.ToUniversalTime());
+        command.Parameters[2].NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text; // a select list gives a NULL ("none of these") no type of its own
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            throw new InvalidOperationException($"session '{sessionId}' has no utterance {index}");
+        return StoredRows.Correction(reader);
+    }
+
+    public async Task<IReadOnlyList<CorrectionRecord>> GetCorrectionsAsync(string sessionId, CancellationToken cancellationToken = default)
+    {
+        await using var command = _data.CreateCommand($"SELECT {StoredRows.CorrectionColumns} FROM corrections WHERE session_id = $1 ORDER BY id;");
+        Add(command, sessionId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var corrections = new List<CorrectionRecord>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) corrections.Add(StoredRows.Correction(reader));
+        return corrections;
     }
 
     public async Task<SessionRecord?> GetSessionAsync(string sessionId, CancellationToken cancellationToken = default)

@@ -55,6 +55,31 @@ public static class SchemaMigrations
             ALTER TABLE sessions ADD COLUMN owner TEXT;
             CREATE INDEX sessions_status ON sessions (status);
             """),
+        new(5, "utterance features", """
+            CREATE TABLE utterance_features (
+                session_id TEXT NOT NULL,
+                idx INTEGER NOT NULL,
+                acoustic_featurizer TEXT,
+                acoustic BLOB,
+                lexical_featurizer TEXT,
+                lexical BLOB,
+                PRIMARY KEY (session_id, idx),
+                FOREIGN KEY (session_id, idx) REFERENCES utterances (session_id, idx) ON DELETE CASCADE
+            ) WITHOUT ROWID;
+            """),
+        new(6, "corrections", """
+            CREATE TABLE corrections (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                session_id TEXT NOT NULL,
+                idx INTEGER NOT NULL,
+                emotion TEXT,
+                model_emotion TEXT NOT NULL,
+                author TEXT NOT NULL,
+                created_utc TEXT NOT NULL,
+                FOREIGN KEY (session_id, idx) REFERENCES utterances (session_id, idx) ON DELETE CASCADE
+            );
+            CREATE INDEX corrections_session ON corrections (session_id);
+            """),
     ];
 
     /// <summary>PostgreSQL's steps: real timestamps (microseconds), double precision, bytea.</summary>
@@ -104,6 +129,31 @@ public static class SchemaMigrations
         new(4, "session owner", """
             ALTER TABLE sessions ADD COLUMN owner TEXT;
             CREATE INDEX sessions_status ON sessions (status);
+            """),
+        new(5, "utterance features", """
+            CREATE TABLE utterance_features (
+                session_id TEXT NOT NULL,
+                idx INTEGER NOT NULL,
+                acoustic_featurizer TEXT,
+                acoustic BYTEA,
+                lexical_featurizer TEXT,
+                lexical BYTEA,
+                PRIMARY KEY (session_id, idx),
+                FOREIGN KEY (session_id, idx) REFERENCES utterances (session_id, idx) ON DELETE CASCADE
+            );
+            """),
+        new(6, "corrections", """
+            CREATE TABLE corrections (
+                id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                session_id TEXT NOT NULL,
+                idx INTEGER NOT NULL,
+                emotion TEXT,
+                model_emotion TEXT NOT NULL,
+                author TEXT NOT NULL,
+                created_utc TIMESTAMPTZ NOT NULL,
+                FOREIGN KEY (session_id, idx) REFERENCES utterances (session_id, idx) ON DELETE CASCADE
+            );
+            CREATE INDEX corrections_session ON corrections (session_id);
             """),
     ];
 }

@@ -179,7 +179,7 @@ public sealed partial class SqliteSessionStore : ISessionStore
             throw new InvalidOperationException($"session '{sessionId}' does not exist");
     }
 
-    public async Task AddUtteranceAsync(UtteranceRecord utterance, UtteranceAudio? audio, CancellationToken cancellationToken = default)
+    public async Task AddUtteranceAsync(UtteranceRecord utterance, UtteranceAudio? audio, UtteranceFeatures? features, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -212,7 +212,66 @@ public sealed partial class SqliteSessionStore : ISessionStore
             command.Parameters.AddWithValue("$samples", MemoryMarshal.AsBytes(audio.Samples.AsSpan()).ToArray());
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
+        if (features is not null)
+        {
+            await using var command = Command(connection, transaction, """
+                INSERT INTO utterance_features (session_id, idx, acoustic_featurizer, acoustic, lexical_featurizer, lexical)
+                VALUES ($session, $idx, $acoustic_featurizer, $acoustic, $lexical_featurizer, $lexical);
+                """);
+            command.Parameters.AddWithValue("$session", utterance.SessionId);
+            command.Parameters.AddWithValue("$idx", utterance.Index);
+            command.Parameters.AddWithValue("$acoustic_featurizer", (object?)StoredRows.Featurizer(features.AcousticFeaturizer) ?? DBNull.Value);
+            command.Parameters.AddWithValue("$acoustic", (object?)StoredRows.Vector(features.Acoustic) ?? DBNull.Value);
+            command.Parameters.AddWithValue("$lexical_featurizer", (object?)StoredRows.Featurizer(features.LexicalFeaturizer) ?? DBNull.Value);
+            command.Parameters.AddWithValue("$lexical", (object?)StoredRows.Vector(features.Lexical) ?? DBNull.Value);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<StoredFeatures>> GetFeaturesAsync(string sessionId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null,
+            $"SELECT {StoredRows.FeatureColumns} FROM utterance_features WHERE session_id = $session ORDER BY idx;");
+        command.Parameters.AddWithValue("$session", sessionId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var features = new List<StoredFeatures>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) features.Add(StoredRows.Features(reader));
+        return features;
+    }
+
+    public async Task<CorrectionRecord> AddCorrectionAsync(string sessionId, int index, string? emotion, string author, DateTimeOffset createdUtc,
+        CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        // One statement: the model's answer is copied from the utterance as it is stored, and nothing is written without one.
+        await using var command = Command(connection, null, $"""
+            INSERT INTO corrections (session_id, idx, emotion, model_emotion, author, created_utc)
+            SELECT session_id, idx, $emotion, emotion, $author, $created FROM utterances WHERE session_id = $session AND idx = $idx
+            RETURNING {StoredRows.CorrectionColumns};
+            """);
+        command.Parameters.AddWithValue("$session", sessionId);
+        command.Parameters.AddWithValue("$idx", index);
+        command.Parameters.AddWithValue("$emotion", (object?)emotion ?? DBNull.Value);
+        command.Parameters.AddWithValue("$author", author);
+        command.Parameters.AddWithValue("$created", Timestamp(createdUtc));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            throw new InvalidOperationException($"session '{sessionId}' has no utterance {index}");
+        return StoredRows.Correction(reader);
+    }
+
+    public async Task<IReadOnlyList<CorrectionRecord>> GetCorrectionsAsync(string sessionId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null,
+            $"SELECT {StoredRows.CorrectionColumns} FROM corrections WHERE session_id = $session ORDER BY id;");
+        command.Parameters.AddWithValue("$session", sessionId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var corrections = new List<CorrectionRecord>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) corrections.Add(StoredRows.Correction(reader));
+        return corrections;
     }
 
     public async Task<SessionRecord?> GetSessionAsync(string sessionId, CancellationToken cancellationToken = default)

@@ -31,6 +31,12 @@ public sealed class StorageOptions
     /// <summary>Keep each utterance's audio (float samples with their rate) in the database; off by default (about 64 KB per second).</summary>
     public bool StoreAudio { get; set; }
 
+    /// <summary>
+    /// Keep the vectors the model scored each utterance from (a few KB each), with their featurizers, so that
+    /// <c>emostream adapt</c> can learn from these calls later; on by default. Personal data: docs/SECURITY.md.
+    /// </summary>
+    public bool StoreFeatures { get; set; } = true;
+
     public string DatabasePath => Path.GetFullPath(Path.Combine(DataDirectory, DatabaseFile));
 
     /// <summary>Null when the settings make sense, else what is wrong, naming the key.</summary>

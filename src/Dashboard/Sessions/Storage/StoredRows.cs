@@ -1,6 +1,9 @@
+using System.Buffers.Binary;
 using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using EmoStream.Inference.Features;
 using EmoStream.Sessions.Alerts;
 
 namespace EmoStream.Sessions.Storage;
@@ -41,6 +44,47 @@ internal static class StoredRows
         JsonSerializer.Deserialize<Dictionary<string, double>>(reader.GetString(8), Json)!,
         JsonSerializer.Deserialize<Dictionary<string, double>>(reader.GetString(9), Json)!,
         reader.IsDBNull(10) ? null : JsonSerializer.Deserialize<AlertRecord>(reader.GetString(10), Json));
+
+    public const string FeatureColumns = "idx, acoustic_featurizer, acoustic, lexical_featurizer, lexical";
+
+    public const string CorrectionColumns = "id, session_id, idx, emotion, model_emotion, author, created_utc";
+
+    /// <summary>A featurizer as its JSON column holds it (the modality by name, so the column reads on its own).</summary>
+    private static readonly JsonSerializerOptions FeaturizerJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    public static string? Featurizer(FeaturizerInfo? info) => info is null ? null : JsonSerializer.Serialize(info, FeaturizerJson);
+
+    /// <summary>A vector as stored: float32, little-endian, one after another.</summary>
+    public static byte[]? Vector(float[]? values)
+    {
+        if (values is null) return null;
+        var bytes = new byte[values.Length * sizeof(float)];
+        for (var i = 0; i < values.Length; i++) BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(i * sizeof(float)), values[i]);
+        return bytes;
+    }
+
+    public static StoredFeatures Features(DbDataReader reader)
+    {
+        FeaturizerInfo? Info(int column) => reader.IsDBNull(column) ? null : JsonSerializer.Deserialize<FeaturizerInfo>(reader.GetString(column), FeaturizerJson);
+        float[]? Values(int column)
+        {
+            if (reader.IsDBNull(column)) return null;
+            var bytes = reader.GetFieldValue<byte[]>(column);
+            var values = new float[bytes.Length / sizeof(float)];
+            for (var i = 0; i < values.Length; i++) values[i] = BinaryPrimitives.ReadSingleLittleEndian(bytes.AsSpan(i * sizeof(float)));
+            return values;
+        }
+        return new StoredFeatures(reader.GetInt32(0), new UtteranceFeatures(Info(1), Values(2), Info(3), Values(4)));
+    }
+
+    public static CorrectionRecord Correction(DbDataReader reader) => new(
+        reader.GetInt64(0),
+        reader.GetString(1),
+        reader.GetInt32(2),
+        reader.IsDBNull(3) ? null : reader.GetString(3),
+        reader.GetString(4),
+        reader.GetString(5),
+        Timestamp(reader, 6));
 
     /// <summary>SQLite keeps the round-trip text (<see cref="SqliteSessionStore"/>), PostgreSQL a timestamptz.</summary>
     private static DateTimeOffset Timestamp(DbDataReader reader, int column) => reader.GetFieldType(column) == typeof(string)
