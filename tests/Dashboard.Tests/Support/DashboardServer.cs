@@ -41,6 +41,9 @@ internal sealed class DashboardServer : IAsyncDisposable
 
     public HttpClient Http { get; }
 
+    /// <summary>The server's <c>Storage:DataDirectory</c> (its SQLite database), for verbs run beside it.</summary>
+    public string DataDirectory => Path.Combine(_dir, "data");
+
     public ISessionStore Store => _pipelines.Store;
 
     public SessionRegistry Sessions => _pipelines;
