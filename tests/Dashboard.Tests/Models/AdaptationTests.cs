@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.WebSockets;
 using System.Text.Json.Nodes;
 using EmoStream.Capture.Audio;
 using EmoStream.Dashboard.Api;
@@ -41,11 +40,7 @@ public sealed class AdaptationTests : IDisposable
             Assert.Equal(HttpStatusCode.Created, create.StatusCode);
             id = (await create.Content.ReadFromJsonAsync<SessionCreated>(DashboardServer.Json))!.Session.Id;
         }
-        using var socket = new ClientWebSocket();
-        await socket.ConnectAsync(server.Ingest(id, Ingest), CancellationToken.None);
-        for (var at = 0; at < pcm.Length; at += 3200)
-            await socket.SendAsync(pcm.AsMemory(at, Math.Min(3200, pcm.Length - at)), WebSocketMessageType.Binary, true, CancellationToken.None);
-        await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", new CancellationTokenSource(Timeout).Token);
+        await server.StreamPcmAsync(id, pcm, Ingest);
         await server.EndedAsync(id, Timeout);
         return id;
     }

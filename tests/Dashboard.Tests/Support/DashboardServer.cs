@@ -114,6 +114,16 @@ internal sealed class DashboardServer : IAsyncDisposable
         return created.Session.Id;
     }
 
+    /// <summary>Sends <paramref name="pcm"/> to a live session's ingest socket in 0.1 s messages, then closes it normally.</summary>
+    public async Task StreamPcmAsync(string id, byte[] pcm, string? token = null)
+    {
+        using var socket = new System.Net.WebSockets.ClientWebSocket();
+        await socket.ConnectAsync(Ingest(id, token), CancellationToken.None);
+        for (var at = 0; at < pcm.Length; at += 3200)
+            await socket.SendAsync(pcm.AsMemory(at, Math.Min(3200, pcm.Length - at)), System.Net.WebSockets.WebSocketMessageType.Binary, true, CancellationToken.None);
+        await socket.CloseAsync(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, "done", new CancellationTokenSource(TimeSpan.FromSeconds(90)).Token);
+    }
+
     /// <summary>Samples in [-1, 1] as the 16-bit little-endian PCM a browser sends to the ingest socket.</summary>
     public static byte[] Pcm16(float[] samples)
     {
