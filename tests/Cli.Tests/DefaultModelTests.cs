@@ -16,7 +16,7 @@ namespace EmoStream.Cli.Tests;
 /// <summary>The committed default model loads with this build and is what docs/MODEL_CARD.md describes.</summary>
 public class DefaultModelTests
 {
-    private static string RepoRoot()
+    internal static string RepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "Streaming.sln"))) return dir.FullName;

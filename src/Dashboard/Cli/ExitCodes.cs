@@ -7,5 +7,8 @@ public static class ExitCodes
 
     /// <summary>The work was done except for some items, each reported (for instance unreadable audio files).</summary>
     public const int PartialFailure = 3;
+
+    /// <summary><c>adapt</c> wrote its model but does not recommend it (worse, or too few held-out corrections to tell).</summary>
+    public const int NotRecommended = 4;
     public const int Cancelled = 130;
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.WebSockets;
 using System.Text.Json.Nodes;
 using EmoStream.Capture.Audio;
 using EmoStream.Dashboard.Api;
@@ -70,15 +69,6 @@ public sealed class ModelSwitchTests : IDisposable
         return (await response.Content.ReadFromJsonAsync<SessionCreated>(DashboardServer.Json))!.Session.Id;
     }
 
-    private static async Task StreamAsync(DashboardServer server, string id, byte[] pcm)
-    {
-        using var socket = new ClientWebSocket();
-        await socket.ConnectAsync(server.Ingest(id, Ingest), CancellationToken.None);
-        for (var at = 0; at < pcm.Length; at += 3200)
-            await socket.SendAsync(pcm.AsMemory(at, Math.Min(3200, pcm.Length - at)), WebSocketMessageType.Binary, true, CancellationToken.None);
-        await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", new CancellationTokenSource(Timeout).Token);
-    }
-
     private static async Task<string> RefusalAsync(HttpResponseMessage response, HttpStatusCode status)
     {
         Assert.Equal(status, response.StatusCode);
@@ -130,7 +120,7 @@ public sealed class ModelSwitchTests : IDisposable
 
         // The same speech into both, the first session's only after the switch.
         var pcm = DashboardServer.Pcm16(AudioFileReader.Default.Read16kMono(Conversations.Write(_dir, "call.wav", turns: 3)));
-        await Task.WhenAll(StreamAsync(server, before, pcm), StreamAsync(server, after, pcm));
+        await Task.WhenAll(server.StreamPcmAsync(before, pcm, Ingest), server.StreamPcmAsync(after, pcm, Ingest));
         var first = await server.EndedAsync(before, Timeout);
         var second = await server.EndedAsync(after, Timeout);
         Assert.Equal(started, first.ModelId);

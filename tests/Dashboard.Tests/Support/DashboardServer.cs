@@ -41,6 +41,9 @@ internal sealed class DashboardServer : IAsyncDisposable
 
     public HttpClient Http { get; }
 
+    /// <summary>The server's <c>Storage:DataDirectory</c> (its SQLite database), for verbs run beside it.</summary>
+    public string DataDirectory => Path.Combine(_dir, "data");
+
     public ISessionStore Store => _pipelines.Store;
 
     public SessionRegistry Sessions => _pipelines;
@@ -109,6 +112,16 @@ internal sealed class DashboardServer : IAsyncDisposable
         var created = (await response.Content.ReadFromJsonAsync<SessionCreated>(Json))!;
         Assert.Equal($"/api/sessions/{created.Session.Id}/ingest", created.Ingest);
         return created.Session.Id;
+    }
+
+    /// <summary>Sends <paramref name="pcm"/> to a live session's ingest socket in 0.1 s messages, then closes it normally.</summary>
+    public async Task StreamPcmAsync(string id, byte[] pcm, string? token = null)
+    {
+        using var socket = new System.Net.WebSockets.ClientWebSocket();
+        await socket.ConnectAsync(Ingest(id, token), CancellationToken.None);
+        for (var at = 0; at < pcm.Length; at += 3200)
+            await socket.SendAsync(pcm.AsMemory(at, Math.Min(3200, pcm.Length - at)), System.Net.WebSockets.WebSocketMessageType.Binary, true, CancellationToken.None);
+        await socket.CloseAsync(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, "done", new CancellationTokenSource(TimeSpan.FromSeconds(90)).Token);
     }
 
     /// <summary>Samples in [-1, 1] as the 16-bit little-endian PCM a browser sends to the ingest socket.</summary>

@@ -60,7 +60,7 @@ public static class ExperimentCommand
                 parse.GetValue(json)?.FullName, parse.GetValue(checkpoint)?.FullName);
             return Task.FromResult(Run(context, request, model, options, ct));
         });
-        return new Command("experiment", "The paper's experiments on a corpus") { table2 };
+        return new Command("experiment", "The paper's experiments on a corpus, and adaptation to stored sessions") { table2, AdaptExperimentCommand.Create(context) };
     }
 
     private sealed record Table2Request(string Corpus, string Test, string[] Settings, int GroupsOf, int Runs, bool Audio, bool Text,
