@@ -13,13 +13,14 @@ namespace EmoStream.Dashboard.Tests.Models;
 
 /// <summary>
 /// <c>emostream adapt</c> end to end: a call streamed into the real server is stored with its features, a reviewer's
-/// corrections are stored beside it, the real executable adapts the server's model to that session, and the server
+/// corrections (through the API, with a review token) are stored beside it, the real executable adapts the server's model to that session, and the server
 /// switches to the new model without a restart; the next session is scored by it.
 /// </summary>
 public sealed class AdaptationTests : IDisposable
 {
     private const string Ingest = "ingest-secret";
     private const string View = "view-secret";
+    private const string Review = "review-secret";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
     private readonly string _dir = Directory.CreateTempSubdirectory("emostream-adapt-").FullName;
 
@@ -51,7 +52,7 @@ public sealed class AdaptationTests : IDisposable
         var models = Directory.CreateDirectory(Path.Combine(_dir, "models")).FullName;
         var shipped = Path.Combine(DashboardServer.RepoRoot(), "models", "default.emsm");
         await using var server = await DashboardServer.StartAsync("0.0.0.0",
-            ("Security:IngestToken", Ingest), ("Security:ViewToken", View), ("Models:Directory", models));
+            ("Security:IngestToken", Ingest), ("Security:ViewToken", View), ("Security:ReviewTokens:alice", Review), ("Models:Directory", models));
         var pcm = DashboardServer.Pcm16(AudioFileReader.Default.Read16kMono(Conversations.Write(_dir, "call.wav", turns: 6)));
         var session = await StreamCallAsync(server, pcm);
 
@@ -59,10 +60,14 @@ public sealed class AdaptationTests : IDisposable
         var features = await server.Store.GetFeaturesAsync(session);
         Assert.True(utterances.Count >= 4, $"{utterances.Count} utterances stored");
         Assert.Equal(utterances.Select(u => u.Index), features.Select(f => f.Index));
-        string[] classes = ["happy", "neutral", "angry", "sad"];
-        foreach (var u in utterances)
-            await server.Store.AddCorrectionAsync(session, u.Index, classes[u.Index % classes.Length], "alice", DateTimeOffset.UtcNow);
-        await server.Store.AddCorrectionAsync(session, utterances[^1].Index, null, "alice", DateTimeOffset.UtcNow); // the latest is in force
+        string?[] classes = ["happy", "neutral", "angry", "sad"];
+        async Task CorrectAsync(int index, string? emotion)
+        {
+            using var response = await server.Http.SendAsync(Authorized(HttpMethod.Post, $"/api/sessions/{session}/utterances/{index}/corrections", Review, new { emotion }));
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        }
+        foreach (var u in utterances) await CorrectAsync(u.Index, classes[u.Index % classes.Length]);
+        await CorrectAsync(utterances[^1].Index, null); // "none of these", the latest, is in force
 
         var adapted = Path.Combine(models, "adapted.emsm");
         var report = Path.Combine(_dir, "adapt.json");
