@@ -29,7 +29,7 @@ public sealed class ResearchVerbsTests
         Assert.Equal(["serve", "models", "replay"], CommandLineApp.Build(context, research: false).Subcommands.Select(c => c.Name));
 
         using var full = new CliContext(configuration, AnsiConsole.Console, AnsiConsole.Console, NullLoggerFactory.Instance);
-        Assert.Equal(["serve", "train", "evaluate", "calibrate", "import", "featurize", "experiment", "assemble", "evaluate-conversations", "models", "replay"],
+        Assert.Equal(["serve", "train", "evaluate", "calibrate", "import", "featurize", "experiment", "assemble", "evaluate-conversations", "adapt", "models", "replay"],
             CommandLineApp.Build(full).Subcommands.Select(c => c.Name));
     }
 }
