@@ -1,5 +1,6 @@
 using EmoStream.Inference.Adaptation;
 using EmoStream.Inference.Model;
+using EmoStream.Sessions.Corrections;
 using EmoStream.Sessions.Storage;
 
 namespace EmoStream.Dashboard.Cli.Adaptation;
@@ -33,14 +34,14 @@ public static class StoredSessionReader
                     : $"{record.Id}: its features were made by other featurizers than the model's ({record.ModelId})");
                 continue;
             }
-            var inForce = (await store.GetCorrectionsAsync(record.Id, ct).ConfigureAwait(false))
-                .GroupBy(c => c.Index).ToDictionary(g => g.Key, g => g.OrderBy(c => c.CreatedUtc).ThenBy(c => c.Id).Last());
+            var scored = SessionCorrections.InForce(await store.GetUtterancesAsync(record.Id, 0, ct).ConfigureAwait(false),
+                await store.GetCorrectionsAsync(record.Id, ct).ConfigureAwait(false));
             var list = new List<AdaptationUtterance>();
-            foreach (var u in await store.GetUtterancesAsync(record.Id, 0, ct).ConfigureAwait(false))
+            foreach (var u in scored)
             {
                 if (!usable.TryGetValue(u.Index, out var f)) continue;
                 string? label = null;
-                if (inForce.TryGetValue(u.Index, out var correction))
+                if (u.Correction is { } correction)
                 {
                     if (correction.Emotion is null) noneOfThese++;
                     else if (!model.Classes.Contains(correction.Emotion))
