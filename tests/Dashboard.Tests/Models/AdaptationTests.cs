@@ -50,7 +50,7 @@ public sealed class AdaptationTests : IDisposable
     public async Task Adapt_makes_a_model_from_a_stored_session_and_its_corrections_that_the_server_switches_to()
     {
         var models = Directory.CreateDirectory(Path.Combine(_dir, "models")).FullName;
-        var shipped = Path.Combine(DashboardServer.RepoRoot(), "models", "default.emsm");
+        var shipped = ModelFiles.Shipped;
         await using var server = await DashboardServer.StartAsync("0.0.0.0",
             ("Security:IngestToken", Ingest), ("Security:ViewToken", View), ("Security:ReviewTokens:alice", Review), ("Models:Directory", models));
         var pcm = DashboardServer.Pcm16(AudioFileReader.Default.Read16kMono(Conversations.Write(_dir, "call.wav", turns: 6)));
