@@ -133,6 +133,8 @@ public sealed class TwoNodeTests(LocalPostgres postgres, LocalRedis redis, ITest
         Assert.True(after.Utterances.Count >= before.Count, "a stored utterance was lost");
         // A result A stored but had not sent when it died reaches the viewer as the page gets it: joining again from the next index.
         await watcher.InvokeAsync("JoinSession", second, watching.Utterances.Count);
+        // The catch-up's messages may still be in the client's handlers when the invocation completes.
+        await WaitAsync(() => Task.FromResult(watching.Utterances.Count >= after.Utterances.Count));
         ViewerLog.AssertSame(after.Utterances, watching.Utterances);
         Assert.Equal(SessionStatus.Interrupted, (await joinedAfter.Ended.WaitAsync(Timeout)).Status);
         await WaitAsync(() => Task.FromResult(joinedAfter.Utterances.Count >= after.Utterances.Count));
