@@ -20,6 +20,13 @@ public sealed record DiarizationOptions
     /// </summary>
     public double CountThreshold { get; init; } = -5;
 
+    /// <summary>
+    /// Without a known speaker count: at most this many segments (of 1.5 s or more, spread evenly over the call) decide
+    /// it, about as many as the 50-second calls <see cref="CountThreshold"/> was chosen on have, so that a long call is
+    /// counted as they are.
+    /// </summary>
+    public int CountSegments { get; init; } = 20;
+
     /// <summary>Seconds of frame scores averaged when frames are re-assigned to speakers (longer: steadier turns).</summary>
     public double SmoothingSeconds { get; init; } = 1.5;
 }

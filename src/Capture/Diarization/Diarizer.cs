@@ -5,7 +5,7 @@ namespace EmoStream.Capture.Diarization;
 /// cepstra (<see cref="SpeakerFeatures"/>) with the recording's mean removed, speaker changes inside each stretch of
 /// speech by the Bayesian information criterion (BIC) between full-covariance Gaussians, agglomerative clustering of
 /// the segments in a speaker space learnt from corpus speakers (<see cref="SpeakerSpace"/>, to the given number of
-/// speakers, or until a merge loses more evidence than <see cref="DiarizationOptions.CountThreshold"/>), then each
+/// speakers, or to the number found on a bounded subset of them), then each
 /// frame re-assigned to the speaker whose Gaussian explains the surrounding second best (docs/DIARIZATION.md).
 /// </summary>
 public static class Diarizer
@@ -18,13 +18,23 @@ public static class Diarizer
     private const int MinClusteredFrames = 150; // shorter segments say too little of the voice to steer the clustering: they join a speaker after
 
     /// <param name="samples">Mono audio at 16 kHz.</param>
-    public static IReadOnlyList<SpeakerTurn> Diarize(ReadOnlySpan<float> samples, DiarizationOptions options)
+    public static IReadOnlyList<SpeakerTurn> Diarize(ReadOnlySpan<float> samples, DiarizationOptions options) => Diarize(samples, options, SpeakerSpace.Default);
+
+    /// <summary>In another speaker space (cross-validation learns spaces from some corpus speakers to count others).</summary>
+    internal static IReadOnlyList<SpeakerTurn> Diarize(ReadOnlySpan<float> samples, DiarizationOptions options, SpeakerSpace space)
     {
         var (x, regions, segments) = Segment(samples, options);
         if (regions.Length == 0) return [];
-        var labels = Cluster(x, segments, options, SpeakerSpace.Default);
+        var labels = Cluster(x, segments, options, space);
         for (var pass = 0; pass < 2; pass++) labels = Resegment(x, regions, labels, options.SmoothingSeconds);
         return Turns(labels);
+    }
+
+    /// <summary>What the count is decided on: the gain of the best merge from k clusters to k − 1, at [k − 1] (empty without speech).</summary>
+    internal static double[] CountEvidence(ReadOnlySpan<float> samples, DiarizationOptions options, SpeakerSpace space)
+    {
+        var (x, regions, segments) = Segment(samples, options);
+        return regions.Length == 0 ? [] : LastMergeGains(Embed(x, segments, space).Clustered, options, space);
     }
 
     /// <summary>Steps 1 to 3: the cepstra (mean-removed), the stretches of speech, and the segments between speaker changes.</summary>
@@ -145,42 +155,15 @@ public static class Diarizer
 
     /// <summary>
     /// Agglomerative clustering of the segments of 1.5 s or more in the speaker space, each step merging the two clusters
-    /// whose merge gains most log-evidence, until the speaker count is reached (or, without one, until every merge
-    /// would lose more than the threshold); shorter segments then join the cluster they fit best.
+    /// whose merge gains most log-evidence, down to the speaker count (given, or found by <see cref="Count"/>); shorter
+    /// segments then join the cluster they fit best.
     /// </summary>
     private static int[] Cluster(double[][] x, List<(int Start, int End)> segments, DiarizationOptions options, SpeakerSpace space)
     {
-        var embedded = segments.Select(s => (Segment: s, Y: space.Project(SpeakerSpace.Statistics(x, s.Start, s.End)))).ToArray();
-        // Centred on the call: a recording's channel shifts every segment alike and says nothing of who speaks.
-        var centre = new double[space.Dimensions];
-        foreach (var (_, y) in embedded)
-            for (var k = 0; k < centre.Length; k++) centre[k] += y[k] / embedded.Length;
-        foreach (var (_, y) in embedded)
-            for (var k = 0; k < centre.Length; k++) y[k] -= centre[k];
-        var longEnough = embedded.Where(e => e.Segment.End - e.Segment.Start >= MinClusteredFrames).ToArray();
-        var clustered = longEnough.Length > 0 ? longEnough : embedded;
-
+        var (embedded, clustered) = Embed(x, segments, space);
         var all = clustered.Select(e => new SpeakerCluster(e.Y, e.Segment)).ToArray();
-        // Gains of every pair kept, only the merged cluster's row recomputed: an hour's call has a thousand segments or more.
-        var gains = new double[all.Length, all.Length];
-        for (var i = 0; i < all.Length; i++)
-            for (var j = 0; j < i; j++) gains[i, j] = all[i].MergeGain(all[j], space);
-        var alive = Enumerable.Range(0, all.Length).ToList();
-        var target = Math.Max(1, options.Speakers ?? 1);
-        while (alive.Count > target)
-        {
-            var (bi, bj, best) = (-1, -1, double.NegativeInfinity);
-            foreach (var i in alive)
-                foreach (var j in alive)
-                    if (j < i && gains[i, j] > best) (bi, bj, best) = (i, j, gains[i, j]);
-            if (options.Speakers is null && alive.Count <= options.MaxSpeakers && best < options.CountThreshold) break;
-            all[bj].Absorb(all[bi]);
-            alive.Remove(bi);
-            foreach (var k in alive.Where(k => k != bj))
-                if (k < bj) gains[bj, k] = all[bj].MergeGain(all[k], space);
-                else gains[k, bj] = all[bj].MergeGain(all[k], space);
-        }
-        var clusters = alive.Select(i => all[i]).ToList();
+        var target = Math.Max(1, options.Speakers ?? Count(clustered, options, space));
+        var clusters = Agglomerate(all, space, target, _ => { });
         // Added to the segments only: the evidence stays that of the segments long enough to speak for the voice.
         foreach (var e in embedded.Except(clustered))
             clusters.MaxBy(c => c.MergeGain(new SpeakerCluster(e.Y, e.Segment), space))!.Segments.Add(e.Segment);
@@ -190,6 +173,73 @@ public static class Diarizer
             foreach (var (start, end) in clusters[c].Segments)
                 for (var t = start; t < end; t++) labels[t] = c;
         return labels;
+    }
+
+    /// <summary>Every segment projected in the space and centred on the call, and those long enough to cluster (all of them when none is).</summary>
+    private static (((int Start, int End) Segment, double[] Y)[] All, ((int Start, int End) Segment, double[] Y)[] Clustered) Embed(
+        double[][] x, List<(int Start, int End)> segments, SpeakerSpace space)
+    {
+        var embedded = segments.Select(s => (Segment: s, Y: space.Project(SpeakerSpace.Statistics(x, s.Start, s.End)))).ToArray();
+        // Centred on the call: a recording's channel shifts every segment alike and says nothing of who speaks.
+        var centre = new double[space.Dimensions];
+        foreach (var (_, y) in embedded)
+            for (var k = 0; k < centre.Length; k++) centre[k] += y[k] / embedded.Length;
+        foreach (var (_, y) in embedded)
+            for (var k = 0; k < centre.Length; k++) y[k] -= centre[k];
+        var longEnough = embedded.Where(e => e.Segment.End - e.Segment.Start >= MinClusteredFrames).ToArray();
+        return (embedded, longEnough.Length > 0 ? longEnough : embedded);
+    }
+
+    /// <summary>
+    /// The speaker count: the clusters left when every merge would lose more than <see cref="DiarizationOptions.CountThreshold"/>
+    /// (at most <see cref="DiarizationOptions.MaxSpeakers"/>), decided on at most <see cref="DiarizationOptions.CountSegments"/>
+    /// segments spread evenly over the call: evidence grows with the segments weighed, so a long call weighed whole
+    /// would split one voice's moods into speakers.
+    /// </summary>
+    private static int Count(((int Start, int End) Segment, double[] Y)[] clustered, DiarizationOptions options, SpeakerSpace space) =>
+        Count(LastMergeGains(clustered, options, space), options);
+
+    /// <summary>The count from the gains of the last merges (<see cref="CountEvidence"/>).</summary>
+    internal static int Count(double[] gains, DiarizationOptions options)
+    {
+        for (var k = Math.Min(options.MaxSpeakers, gains.Length); k >= 2; k--)
+            if (gains[k - 1] < options.CountThreshold) return k;
+        return 1;
+    }
+
+    /// <summary>[k − 1]: the gain of the best merge from k clusters to k − 1, clustering the evenly spread subset the count is decided on.</summary>
+    private static double[] LastMergeGains(((int Start, int End) Segment, double[] Y)[] clustered, DiarizationOptions options, SpeakerSpace space)
+    {
+        var n = Math.Min(clustered.Length, options.CountSegments);
+        var subset = Enumerable.Range(0, n).Select(i => clustered[(int)((i + 0.5) * clustered.Length / n)])
+            .Select(e => new SpeakerCluster(e.Y, e.Segment)).ToArray();
+        var gains = new double[n];
+        Agglomerate(subset, space, 1, merge => gains[merge.Clusters - 1] = merge.Gain);
+        return gains;
+    }
+
+    /// <summary>Merges the two clusters whose merge gains most log-evidence until <paramref name="target"/> remain, telling each merge's gain and the clusters before it.</summary>
+    private static List<SpeakerCluster> Agglomerate(SpeakerCluster[] all, SpeakerSpace space, int target, Action<(int Clusters, double Gain)> merged)
+    {
+        // Gains of every pair kept, only the merged cluster's row recomputed: an hour's call has a thousand segments or more.
+        var gains = new double[all.Length, all.Length];
+        for (var i = 0; i < all.Length; i++)
+            for (var j = 0; j < i; j++) gains[i, j] = all[i].MergeGain(all[j], space);
+        var alive = Enumerable.Range(0, all.Length).ToList();
+        while (alive.Count > target)
+        {
+            var (bi, bj, best) = (-1, -1, double.NegativeInfinity);
+            foreach (var i in alive)
+                foreach (var j in alive)
+                    if (j < i && gains[i, j] > best) (bi, bj, best) = (i, j, gains[i, j]);
+            merged((alive.Count, best));
+            all[bj].Absorb(all[bi]);
+            alive.Remove(bi);
+            foreach (var k in alive.Where(k => k != bj))
+                if (k < bj) gains[bj, k] = all[bj].MergeGain(all[k], space);
+                else gains[k, bj] = all[bj].MergeGain(all[k], space);
+        }
+        return [.. alive.Select(i => all[i])];
     }
 
     /// <summary>Segments thought one speaker's: the sum of the projections of those clustered, and every segment it holds.</summary>
