@@ -6,6 +6,7 @@ using EmoStream.Capture.Tests.Support;
 namespace EmoStream.Capture.Tests.Sources;
 
 /// <summary>Uploads are replayed from a streaming decode: the same audio as the whole-file reader, in bounded memory, with a length limit.</summary>
+[Collection(MemoryMeasurement.Name)]
 public sealed class StreamingReplaySourceTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
