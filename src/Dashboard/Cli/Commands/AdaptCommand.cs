@@ -59,7 +59,9 @@ public static class AdaptCommand
                 ? adaptation.Corpora.Select(p => new DirectoryInfo(p)).ToArray()
                 : parse.GetValue(corpus)!;
             foreach (var d in corpora)
-                if (!d.Exists) throw new CliUsageException($"corpus folder {d.FullName} does not exist (from {(parse.GetResult(corpus) is null ? "Adaptation:Corpora" : "--corpus")})");
+                if (!d.Exists)
+                    throw new CliUsageException($"corpus folder {d.FullName} does not exist (from {(parse.GetResult(corpus) is null ? "Adaptation:Corpora" : "--corpus")}); " +
+                        "import and featurize it as docs/MODEL_CARD.md shows, name the corpora you have with --corpus, or learn from the corrections alone with --corpus none");
             var request = new AdaptRequest(DefaultModel.Resolve(parse.GetValue(model), models), corpora.Select(d => d.FullName).ToArray(),
                 new SessionSelection(parse.GetValue(sessionIds)!, parse.GetValue(from), parse.GetValue(to), parse.GetValue(status)!),
                 parse.GetValue(output)?.FullName ?? Path.Combine(Path.GetFullPath(models.Directory), $"adapted-{DateTime.UtcNow:yyyyMMdd-HHmmss}.emsm"),
