@@ -54,4 +54,28 @@ public sealed class EvaluateConversationsCommandTests(TrainedModel model) : IDis
         // The evaluation's sessions went to a store of their own, not the user's.
         Assert.False(File.Exists(Path.Combine(data, "emostream.db")));
     }
+
+    [Fact]
+    public async Task A_diarized_mono_replay_reports_how_many_found_turns_got_their_own_speaker()
+    {
+        var source = EspeakClipCorpus.Write(Path.Combine(_dir, "clips"));
+        var json = Path.Combine(_dir, "diarized.json");
+        var settings = new Dictionary<string, string?> { ["Storage:DataDirectory"] = Path.Combine(_dir, "data") };
+        string[] args = ["evaluate-conversations", "--corpus", source.Directory, "--groups", "voice-a,voice-b", "--model", model.Path!,
+            "--conversations", "2", "--turns", "8", "--engine", "none", "--seed", "3", "--diarize"];
+
+        var refused = await CliRunner.RunAsync(settings, [.. args, "--stereo"]);
+        Assert.Equal(ExitCodes.UserError, refused.ExitCode);
+        Assert.Contains("--diarize splits a mono recording", refused.Stderr);
+
+        var run = await CliRunner.RunAsync(settings, [.. args, "--mono", "--json", json]);
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.Stderr);
+        var r = JsonDocument.Parse(File.ReadAllText(json)).RootElement;
+        Assert.Equal("mono-diarized", r.GetProperty("layout").GetString());
+        var found = r.GetProperty("found").GetInt32();
+        var right = r.GetProperty("speaker_right").GetInt32();
+        Assert.Contains($"{right} of {found} found turns given their own speaker", run.Stdout);
+        // Two espeak-ng voices alternating: at worst one name per voice is half right; the voices are told apart.
+        Assert.InRange(right, found * 3 / 4, found);
+    }
 }

@@ -31,21 +31,26 @@ public static class EvaluateConversationsCommand
             DefaultValueFactory = _ => "auto",
         };
         engine.AcceptOnlyFromAmong(Engines);
+        var diarize = new Option<bool>("--diarize")
+        {
+            Description = "With --mono: split each conversation into its speakers by voice, as `replay --speakers` does, and report how many found turns got their own speaker",
+        };
         var json = CommandOptions.Json();
         var command = new Command("evaluate-conversations", "Replay assembled conversations through the live pipeline and report turn-level figures")
         {
-            model, engine, json,
+            model, engine, diarize, json,
         };
         foreach (var option in shared.All) command.Options.Add(option);
         command.SetAction((parse, ct) => RunAsync(context, shared, parse, DefaultModel.Resolve(parse.GetValue(model), context.Options<ModelsOptions>()),
-            parse.GetValue(engine)!, parse.GetValue(json)?.FullName, ct));
+            parse.GetValue(engine)!, parse.GetValue(diarize), parse.GetValue(json)?.FullName, ct));
         return command;
     }
 
     private static async Task<int> RunAsync(CliContext context, ConversationCommandOptions shared, ParseResult parse, string modelPath, string engine,
-        string? jsonPath, CancellationToken ct)
+        bool diarize, string? jsonPath, CancellationToken ct)
     {
         var renderer = shared.Renderer(parse);
+        if (diarize && renderer.Stereo) throw new CliUsageException("--diarize splits a mono recording into its speakers: give --mono too");
         var corpora = shared.Plans(parse);
         var work = Directory.CreateTempSubdirectory("emostream-conversations-");
         try
@@ -60,8 +65,8 @@ public static class EvaluateConversationsCommand
             }).Build();
             await using var sessions = await SessionRegistry.CreateAsync(configuration, modelPath, context.Loggers, cancellationToken: ct);
             var text = engine == "corpus" ? "the corpus transcripts" : $"{sessions.Transcription.Engine.ToString().ToLowerInvariant()} ({sessions.Transcription.Reason})";
-            context.Error.MarkupLineInterpolated($"[bold]evaluating[/] {sessions.Model.Id} on {corpora.Sum(c => c.Plans.Count)} conversation(s), {(renderer.Stereo ? "stereo" : "mono")}; text: {text}");
-            var evaluator = new ConversationEvaluator(sessions, renderer, engine == "corpus", work.FullName);
+            context.Error.MarkupLineInterpolated($"[bold]evaluating[/] {sessions.Model.Id} on {corpora.Sum(c => c.Plans.Count)} conversation(s), {(renderer.Stereo ? "stereo" : diarize ? "mono, diarized" : "mono")}; text: {text}");
+            var evaluator = new ConversationEvaluator(sessions, renderer, engine == "corpus", work.FullName, diarize);
             using var subscription = sessions.Subscribe(evaluator.Observer);
             var (vad, segmentation) = ConversationCommandOptions.Capture(context);
             using var _vad = vad;
@@ -70,7 +75,7 @@ public static class EvaluateConversationsCommand
                 $"[grey]{p.Done}/{p.Total} conversations, {p.Turns} labeled turns, turn accuracy so far {p.TurnAccuracy:F3}[/]"));
             var result = await evaluator.EvaluateAsync(plans, parse.GetValue(shared.Seed), progress, ct);
             Print(context.Output, result);
-            if (jsonPath is not null) WriteJson(jsonPath, result, modelPath, engine, renderer.Stereo, parse.GetValue(shared.Seed));
+            if (jsonPath is not null) WriteJson(jsonPath, result, modelPath, engine, renderer.Stereo ? "stereo" : diarize ? "mono-diarized" : "mono", parse.GetValue(shared.Seed));
             return ExitCodes.Ok;
         }
         finally
@@ -87,20 +92,22 @@ public static class EvaluateConversationsCommand
         table.AddRow(r.Conversations.ToString(), r.Turns.ToString(), r.Found.ToString(), r.Split.ToString(), r.Misaligned.ToString(), r.Missed.ToString(),
             F(r.Turn.Wa), F(r.Turn.Ua), F(r.Clip.Wa), F(r.Clip.Ua), F(r.Weights[ModalityNames.Audio]), F(r.Weights[ModalityNames.Text]), F(r.Ece));
         output.Write(table);
+        if (r.SpeakerRight is { } right)
+            output.MarkupLineInterpolated($"speakers (diarized): {right} of {r.Found} found turns given their own speaker ({(r.Found == 0 ? double.NaN : (double)right / r.Found):P1})");
         var confusion = new Table().Title("turns: rows truth, columns prediction (a missed turn is in no column)").AddColumn("");
         foreach (var c in r.Classes) confusion.AddColumn(c);
         for (var i = 0; i < r.Classes.Count; i++) confusion.AddRow([r.Classes[i], .. r.Turn.Confusion[i].Select(x => x.ToString())]);
         output.Write(confusion);
     }
 
-    private static void WriteJson(string path, ConversationEvaluation r, string model, string engine, bool stereo, int seed)
+    private static void WriteJson(string path, ConversationEvaluation r, string model, string engine, string layout, int seed)
     {
         static JsonArray Matrix(int[][] m) => new(m.Select(row => (JsonNode)new JsonArray(row.Select(x => (JsonNode)x).ToArray())).ToArray());
         var json = new JsonObject
         {
             ["model"] = model,
             ["engine"] = engine,
-            ["layout"] = stereo ? "stereo" : "mono",
+            ["layout"] = layout,
             ["seed"] = seed,
             ["conversations"] = r.Conversations,
             ["turns"] = r.Turns,
@@ -108,6 +115,7 @@ public static class EvaluateConversationsCommand
             ["split"] = r.Split,
             ["misaligned"] = r.Misaligned,
             ["missed"] = r.Missed,
+            ["speaker_right"] = r.SpeakerRight,
             ["labeled_turns"] = r.Turn.Count,
             ["wa"] = r.Turn.Wa,
             ["ua"] = r.Turn.Ua,

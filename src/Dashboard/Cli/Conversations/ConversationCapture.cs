@@ -21,14 +21,23 @@ public sealed class ConversationCapture(IVoiceActivityDetectorFactory vad, Segme
         return utterances;
     }
 
-    /// <summary>How `replay` must read the recording so that each speaker's channel is its own stream, named as <see cref="ConversationFiles.ChannelNames"/>.</summary>
-    public static ReplayOptions ReplayOptionsFor(RenderedConversation conversation) => new()
+    /// <summary>
+    /// How `replay` must read the recording so that each speaker's channel is its own stream, named as
+    /// <see cref="ConversationFiles.ChannelNames"/>; with <paramref name="diarize"/>, a mono recording of several speakers
+    /// is read as `replay --speakers` reads it, split into its speakers by their voices.
+    /// </summary>
+    public static ReplayOptions ReplayOptionsFor(RenderedConversation conversation, bool diarize = false)
     {
-        Pacing = ReplayPacing.AsFastAsPossible,
-        ChannelPerSpeaker = conversation.Channels.Count > 1,
-        SpeakerNames = [.. ConversationFiles.ChannelNames(conversation)],
-        MixedSpeakerName = ConversationFiles.MonoSpeaker,
-    };
+        var speakers = conversation.Turns.Select(t => t.Speaker).Distinct(StringComparer.Ordinal).ToArray();
+        var diarized = diarize && conversation.Channels.Count == 1 && speakers.Length > 1;
+        return new ReplayOptions
+        {
+            Pacing = ReplayPacing.AsFastAsPossible,
+            ChannelPerSpeaker = conversation.Channels.Count > 1 || diarized,
+            SpeakerNames = diarized ? speakers : [.. ConversationFiles.ChannelNames(conversation)],
+            MixedSpeakerName = ConversationFiles.MonoSpeaker,
+        };
+    }
 
     /// <summary>A detected utterance's channel and speech extent, for <see cref="TurnMatcher"/>.</summary>
     public static DetectedSpan Span(RenderedConversation conversation, string speaker, double start, double end)

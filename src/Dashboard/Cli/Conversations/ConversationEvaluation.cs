@@ -11,6 +11,7 @@ namespace EmoStream.Dashboard.Cli.Conversations;
 /// <param name="Clip">The same turns, each replayed alone as a one-utterance recording.</param>
 /// <param name="Weights">Mean fusion weight of each modality over every scored utterance.</param>
 /// <param name="Ece">Expected calibration error (15 bins) of the answered labeled turns' probabilities, as users see them.</param>
+/// <param name="SpeakerRight">Diarized mono conversations: found turns given their own speaker (best naming per conversation); else null.</param>
 public sealed record ConversationEvaluation(
     int Conversations,
     int Turns,
@@ -24,7 +25,8 @@ public sealed record ConversationEvaluation(
     int ScoredUtterances,
     IReadOnlyList<string> Classes,
     IReadOnlyList<TurnReport> Details,
-    double Ece);
+    double Ece,
+    int? SpeakerRight = null);
 
 /// <summary>One turn of one conversation: where it was, how segmentation found it, and what the pipeline answered.</summary>
 /// <param name="Detected">The speech extents of the detected utterances matched to it.</param>

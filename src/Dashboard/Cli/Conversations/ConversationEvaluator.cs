@@ -17,7 +17,9 @@ public sealed record EvaluateProgress(int Done, int Total, int Turns, double Tur
 /// scores what comes out against the turns that went in; then replays each turn alone for the clip-by-clip figure.
 /// </summary>
 /// <param name="givenText">Give the pipeline each turn's corpus transcript (what a perfect ASR would say) instead of its transcriber's.</param>
-public sealed class ConversationEvaluator(SessionRegistry sessions, ConversationRenderer renderer, bool givenText, string workDirectory)
+/// <param name="diarize">Mono conversations are split into their speakers by voice, as `replay --speakers` does, and the
+/// speaker each found turn was given is checked (<see cref="ConversationEvaluation.SpeakerRight"/>).</param>
+public sealed class ConversationEvaluator(SessionRegistry sessions, ConversationRenderer renderer, bool givenText, string workDirectory, bool diarize = false)
 {
     private const int ClipSessionsAtOnce = 4;
     private readonly ConcurrentDictionary<string, List<UtteranceRecord>> _results = new(StringComparer.Ordinal);
@@ -53,15 +55,16 @@ public sealed class ConversationEvaluator(SessionRegistry sessions, Conversation
         List<int> answeredTruth = [];
         var details = new List<TurnReport>();
         var weights = new Dictionary<string, double> { [ModalityNames.Audio] = 0, [ModalityNames.Text] = 0 };
-        int scored = 0, turns = 0, found = 0, split = 0, misaligned = 0, missed = 0;
+        int scored = 0, turns = 0, found = 0, split = 0, misaligned = 0, missed = 0, speakerRight = 0;
         for (var n = 0; n < plans.Count; n++)
         {
             var (audio, plan) = plans[n];
             var turnAudio = plan.Turns.Select(t => audio.For(t, cancellationToken)).ToArray();
             var rendered = renderer.Render(plan, turnAudio, random);
-            var results = await ReplayAsync(rendered, cancellationToken).ConfigureAwait(false);
+            var results = await ReplayAsync(rendered, cancellationToken, diarize).ConfigureAwait(false);
             var spans = results.Select(r => ConversationCapture.Span(rendered, r.Speaker, r.Start, r.End)).ToArray();
             var match = TurnMatcher.Match(rendered.Turns, spans);
+            speakerRight += SpeakersRight(rendered.Turns, match, results);
             foreach (var r in results)
                 foreach (var (modality, weight) in r.Weights) weights[modality] += weight;
             scored += results.Count;
@@ -97,7 +100,7 @@ public sealed class ConversationEvaluator(SessionRegistry sessions, Conversation
         return new ConversationEvaluation(plans.Count, turns, found, split, misaligned, missed,
             ClassificationMetrics.Compute(classes.Count, truth, turnPredictions), ClassificationMetrics.Compute(classes.Count, truth, clipPredictions),
             mean, scored, classes, details,
-            answeredTruth.Count == 0 ? double.NaN : CalibrationError.Expected(answeredProbabilities, answeredTruth));
+            answeredTruth.Count == 0 ? double.NaN : CalibrationError.Expected(answeredProbabilities, answeredTruth), diarize ? speakerRight : null);
 
         string? Name(int c) => c == ClassificationMetrics.NoPrediction ? null : classes[c];
     }
@@ -124,7 +127,32 @@ public sealed class ConversationEvaluator(SessionRegistry sessions, Conversation
         return await Task.WhenAll(tasks).ConfigureAwait(false);
     }
 
-    private async Task<IReadOnlyList<UtteranceRecord>> ReplayAsync(RenderedConversation rendered, CancellationToken cancellationToken)
+    /// <summary>
+    /// Found turns whose utterance carries the turn's speaker, under the one-to-one naming of detected speakers that
+    /// makes most of them right (diarization names speakers by voice, not by who they are).
+    /// </summary>
+    private static int SpeakersRight(IReadOnlyList<TurnSpan> turns, TurnMatcher.Result match, IReadOnlyList<UtteranceRecord> results)
+    {
+        var pairs = Enumerable.Range(0, turns.Count).Where(t => match.Outcomes[t] == TurnOutcome.Found)
+            .Select(t => (Truth: turns[t].Speaker, Detected: results[match.DetectedOfTurn[t][0]].Speaker)).ToArray();
+        var detected = pairs.Select(p => p.Detected).Distinct(StringComparer.Ordinal).ToArray();
+        var truth = turns.Select(t => t.Speaker).Distinct(StringComparer.Ordinal).ToArray();
+        int Best(int i, HashSet<string> used)
+        {
+            if (i == detected.Length) return 0;
+            var best = Best(i + 1, used); // this detected speaker named as no one
+            foreach (var name in truth)
+            {
+                if (!used.Add(name)) continue;
+                best = Math.Max(best, pairs.Count(p => p.Detected == detected[i] && p.Truth == name) + Best(i + 1, used));
+                used.Remove(name);
+            }
+            return best;
+        }
+        return Best(0, new HashSet<string>(StringComparer.Ordinal));
+    }
+
+    private async Task<IReadOnlyList<UtteranceRecord>> ReplayAsync(RenderedConversation rendered, CancellationToken cancellationToken, bool diarized = false)
     {
         var files = ConversationFiles.Write(rendered, workDirectory);
         try
@@ -134,7 +162,7 @@ public sealed class ConversationEvaluator(SessionRegistry sessions, Conversation
                 ? rendered.Turns.Where(t => t.Text is not null)
                     .Select(t => new TranscriptSegment(rendered.Channels.Count > 1 ? names[t.Channel] : null, t.Start, t.End, t.Text!)).ToArray()
                 : null;
-            var session = await sessions.StartReplayAsync(files.Recording, ConversationCapture.ReplayOptionsFor(rendered), cancellationToken,
+            var session = await sessions.StartReplayAsync(files.Recording, ConversationCapture.ReplayOptionsFor(rendered, diarized), cancellationToken,
                 transcript: given, transcriptName: "the turns' own transcripts").ConfigureAwait(false);
             await session.Completion.ConfigureAwait(false);
             var outcome = await session.Pipeline.Completion.ConfigureAwait(false);
