@@ -123,7 +123,7 @@ public sealed class SessionRegistry : IAsyncDisposable
         {
             vad?.Dispose();
             model.Dispose();
-            if (store is IAsyncDisposable pooled) await pooled.DisposeAsync().ConfigureAwait(false);
+            await store.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }
@@ -310,7 +310,7 @@ public sealed class SessionRegistry : IAsyncDisposable
         _shared.Transcriber?.Dispose();
         _shared.Vad.Dispose();
         Models.Dispose();
-        if (_shared.Store is IAsyncDisposable pooled) await pooled.DisposeAsync().ConfigureAwait(false);
+        await _shared.Store.DisposeAsync().ConfigureAwait(false);
         _shutdown.Dispose();
     }
 

@@ -93,6 +93,8 @@ public sealed class SessionQueryTests : IDisposable
     /// <summary>A store that implements only what every store must: <see cref="ISessionStore.QueryAsync"/> is the interface's default.</summary>
     private sealed class PlainStore(ISessionStore inner) : ISessionStore
     {
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
+
         public Task CreateSessionAsync(SessionRecord session, CancellationToken cancellationToken = default) => inner.CreateSessionAsync(session, cancellationToken);
 
         public Task EndSessionAsync(string sessionId, SessionStatus status, DateTimeOffset endedUtc, string? detail, CancellationToken cancellationToken = default) =>

@@ -32,7 +32,7 @@ public abstract class SessionStoreContract : IAsyncLifetime
     private async Task<ISessionStore> OpenAsync()
     {
         var store = await OpenStoreAsync();
-        if (store is IAsyncDisposable disposable) _opened.Add(disposable);
+        _opened.Add(store);
         return store;
     }
 

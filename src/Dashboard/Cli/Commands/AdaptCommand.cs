@@ -92,16 +92,11 @@ public static class AdaptCommand
             throw new CliUsageException($"{request.Model} is an offline model; adapt a causal one (the server scores with causal models)");
 
         StoredSessions stored;
-        var store = await SessionStores.OpenAsync(context.Options<StorageOptions>(), ct);
-        try
+        await using (var store = await SessionStores.OpenAsync(context.Options<StorageOptions>(), ct))
         {
             var selected = await request.Selection.SelectAsync(store, ct);
             stored = await StoredSessionReader.ReadAsync(store, selected, metadata, ct);
             context.Error.MarkupLineInterpolated($"[bold]sessions[/]: {selected.Count} selected, {stored.Sessions.Count} with features ({stored.Utterances} utterances), {stored.Corrections.Count} corrected utterances, {stored.NoneOfThese} marked 'none of these' (not trained on)");
-        }
-        finally
-        {
-            if (store is IAsyncDisposable pooled) await pooled.DisposeAsync();
         }
         foreach (var line in stored.Skipped) context.Error.MarkupLineInterpolated($"[yellow]skipped[/] {line}");
         if (stored.Sessions.Count == 0)

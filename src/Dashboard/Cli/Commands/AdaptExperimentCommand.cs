@@ -85,18 +85,13 @@ public static class AdaptExperimentCommand
 
         StoredSessions adaptSessions, testSessions;
         IReadOnlyList<LabeledUtterance> adaptTruth, testTruth;
-        var store = await SessionStores.OpenAsync(context.Options<StorageOptions>(), ct);
-        try
+        await using (var store = await SessionStores.OpenAsync(context.Options<StorageOptions>(), ct))
         {
             var ended = await new SessionSelection([], null, null, []).SelectAsync(store, ct);
             (adaptTruth, var adaptRecords) = await ConversationTruth.MatchAsync(store, ended, Corpus.Load(request.AdaptConversations), ct);
             (testTruth, var testRecords) = await ConversationTruth.MatchAsync(store, ended, Corpus.Load(request.TestConversations), ct);
             adaptSessions = await StoredSessionReader.ReadAsync(store, adaptRecords, metadata, ct);
             testSessions = await StoredSessionReader.ReadAsync(store, testRecords, metadata, ct);
-        }
-        finally
-        {
-            if (store is IAsyncDisposable pooled) await pooled.DisposeAsync();
         }
         if (adaptSessions.Sessions.Count == 0 || testSessions.Sessions.Count == 0)
             throw new CliUsageException($"the store holds {adaptSessions.Sessions.Count} session(s) of {request.AdaptConversations} and {testSessions.Sessions.Count} of {request.TestConversations} with features: " +

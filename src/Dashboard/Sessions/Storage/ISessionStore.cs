@@ -4,9 +4,10 @@ namespace EmoStream.Sessions.Storage;
 /// Sessions and their scored utterances. Implementations are safe for concurrent use by many sessions and by several
 /// processes (nodes) sharing one database; each call is durable when its task completes (the pipeline publishes a
 /// result only after that). <see cref="SqliteSessionStore"/> and <see cref="PostgresSessionStore"/> pass one contract
-/// suite (tests/Sessions.Tests/Storage/SessionStoreContract.cs).
+/// suite (tests/Sessions.Tests/Storage/SessionStoreContract.cs). Disposing releases what the store holds open (a
+/// connection pool), so whoever opened one disposes it.
 /// </summary>
-public interface ISessionStore
+public interface ISessionStore : IAsyncDisposable
 {
     /// <summary>Records a new session, owned by this process (<see cref="SessionOwner.Current"/>).</summary>
     /// <exception cref="StorageFullException">No room left for it; nothing was stored.</exception>

@@ -10,7 +10,7 @@ namespace EmoStream.Sessions.Storage;
 /// call takes a pooled connection of its own (<see cref="NpgsqlDataSource"/>); timestamps keep microseconds. The
 /// session list's filters use <see cref="ISessionStore.QueryAsync"/>'s default (in memory).
 /// </summary>
-public sealed class PostgresSessionStore : ISessionStore, IAsyncDisposable
+public sealed class PostgresSessionStore : ISessionStore
 {
     private static readonly JsonSerializerOptions Json = StoredRows.Json;
 

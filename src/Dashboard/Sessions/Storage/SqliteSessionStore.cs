@@ -23,6 +23,9 @@ public sealed partial class SqliteSessionStore : ISessionStore
 
     public string DatabasePath { get; }
 
+    /// <summary>Nothing to release: each call opens its connection from the process-wide pool and closes it.</summary>
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
     /// <summary>Opens (creating when absent) the database at <paramref name="path"/> and applies the migrations it lacks.</summary>
     public static async Task<SqliteSessionStore> OpenAsync(string path, CancellationToken cancellationToken = default)
     {
